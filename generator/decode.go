@@ -1,0 +1,444 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/jdgen/jdgen/internal/fonts"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxTextLength is the longest text a config value may hold, in UTF-16 code
+// units: a spreadsheet cell holds no more.
+const MaxTextLength = 32767
+
+// maxNodes bounds how many values a document may expand to through aliases.
+const maxNodes = 2_000_000
+
+// problems collects the problems of one config; file is filled in at the end.
+type problems struct {
+	list []Problem
+	// decoded is how many problems decoding found. Later checks skip the
+	// paths those problems cover, so one mistake is reported once.
+	decoded int
+	fatal   bool
+}
+
+func (p *problems) add(line int, path, format string, args ...any) {
+	if p.covered(path) {
+		return
+	}
+	p.list = append(p.list, Problem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// endDecoding marks the end of decoding: problems found so far are the
+// decoder's.
+func (p *problems) endDecoding() { p.decoded = len(p.list) }
+
+// covered reports whether a decoding problem already covers path.
+func (p *problems) covered(path string) bool {
+	if path == "" {
+		return false
+	}
+	for _, q := range p.list[:p.decoded] {
+		if q.Path != "" && (within(path, q.Path) || within(q.Path, path)) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path is base or below it.
+func within(path, base string) bool {
+	return path == base || strings.HasPrefix(path, base+".") || strings.HasPrefix(path, base+"[")
+}
+
+func (p *problems) sorted(file string) []Problem {
+	out := make([]Problem, len(p.list))
+	copy(out, p.list)
+	for i := range out {
+		out[i].File = file
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Path < out[j].Path
+	})
+	return out
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// decodeConfig turns the raw file into a Config, recording the line of every
+// key path. Problems are returned, never raised.
+func decodeConfig(data []byte, ps *problems) *Config {
+	cfg := &Config{lines: map[string]int{}}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
+		ps.add(line, "", "the file is not valid UTF-8 (was it saved as Windows-1252 or Latin-1?); save it as UTF-8")
+		ps.fatal = true
+		return cfg
+	}
+	if tabs := tabIndentedLines(data); len(tabs) > 0 {
+		for _, l := range tabs {
+			ps.add(l, "", "tab character used for indentation; YAML needs spaces")
+		}
+		ps.fatal = true
+		return cfg
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		line, msg := 1, err.Error()
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			if m[1] != "" {
+				line, _ = strconv.Atoi(m[1])
+			}
+			msg = m[2]
+		}
+		ps.add(line, "", "YAML syntax error: %s", msg)
+		ps.fatal = true
+		return cfg
+	}
+	if root.Kind == 0 || len(root.Content) == 0 || root.Content[0].Tag == "!!null" {
+		ps.add(1, "", "the file is empty; run \"jdgen init\" for a starter company.yaml")
+		ps.fatal = true
+		return cfg
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		ps.add(doc.Line, "", "the top level must be a mapping with version, company and roles keys")
+		ps.fatal = true
+		return cfg
+	}
+	d := &decoder{ps: ps, lines: cfg.lines, budget: maxNodes}
+	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
+	ps.endDecoding()
+	return cfg
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+func tabIndentedLines(data []byte) []int {
+	var out []int
+	inBlock := false
+	blockIndent := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		lead := line[:indent]
+		trimmed := strings.TrimSpace(line)
+		if inBlock {
+			if trimmed == "" || indent > blockIndent {
+				continue
+			}
+			inBlock = false
+		}
+		if strings.Contains(lead, "\t") && trimmed != "" && !strings.HasPrefix(trimmed, "#") {
+			out = append(out, i+1)
+		}
+		t := strings.TrimRight(trimmed, " ")
+		if strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") || strings.HasSuffix(t, "|-") || strings.HasSuffix(t, ">-") {
+			inBlock, blockIndent = true, indent
+		}
+	}
+	return out
+}
+
+type decoder struct {
+	ps      *problems
+	lines   map[string]int
+	budget  int
+	exhaust bool
+}
+
+var (
+	listPatchType = reflect.TypeOf(ListPatch{})
+	itemType      = reflect.TypeOf(ItemConfig{})
+)
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	switch n.Tag {
+	case "!!str":
+		return strconv.Quote(n.Value)
+	case "!!null":
+		return "nothing"
+	}
+	return n.Value
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if d.budget--; d.budget < 0 {
+		if !d.exhaust {
+			d.exhaust = true
+			d.ps.add(n.Line, path, "the document expands to more than %d values (YAML aliases?); simplify it", maxNodes)
+		}
+		return
+	}
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if _, ok := d.lines[path]; !ok && path != "" {
+		d.lines[path] = n.Line
+	}
+	t := v.Type()
+	switch {
+	case t == listPatchType:
+		d.decodeListPatch(n, v.Addr().Interface().(*ListPatch), path)
+		return
+	case t == itemType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		it := v.Addr().Interface().(*ItemConfig)
+		d.decodeString(n, reflect.ValueOf(&it.Text).Elem(), path)
+		return
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // not given
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		nv := reflect.New(t.Elem())
+		d.decode(n, nv.Elem(), path)
+		v.Set(nv)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.ps.add(n.Line, path, "must be a list, got %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.ps.add(n.Line, path, "must be a mapping, got %s", describe(n))
+			return
+		}
+		m := reflect.MakeMap(t)
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if prev, dup := seen[k.Value]; dup {
+				d.ps.add(k.Line, join(path, k.Value), "duplicate key (first at line %d)", prev)
+				continue
+			}
+			seen[k.Value] = k.Line
+			ev := reflect.New(t.Elem()).Elem()
+			d.lines[join(path, k.Value)] = k.Line
+			d.decode(val, ev, join(path, k.Value))
+			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
+		}
+		v.Set(m)
+	case reflect.String:
+		d.decodeString(n, v, path)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.ps.add(n.Line, path, "must be a whole number, got %s", describe(n))
+			return
+		}
+		var i int
+		if err := n.Decode(&i); err != nil {
+			d.ps.add(n.Line, path, "must be a whole number, got %s", describe(n))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+			d.ps.add(n.Line, path, "must be a number, got %s", describe(n))
+			return
+		}
+		var f float64
+		if err := n.Decode(&f); err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			d.ps.add(n.Line, path, "must be a number, got %s", describe(n))
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.ps.add(n.Line, path, "must be true or false, got %s", describe(n))
+			return
+		}
+		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
+	default:
+		d.ps.add(n.Line, path, "cannot be decoded (internal: %s)", t)
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.ps.add(n.Line, path, "must be a mapping of keys, got %s", describe(n))
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Tag == "!!merge" {
+			d.decodeMerge(val, v, path)
+			continue
+		}
+		key := k.Value
+		kp := join(path, key)
+		if prev, dup := seen[key]; dup {
+			d.ps.add(k.Line, kp, "duplicate key (first at line %d)", prev)
+			continue
+		}
+		seen[key] = k.Line
+		fi, ok := fields[key]
+		if !ok {
+			d.ps.add(k.Line, kp, "unknown key%s; allowed here: %s", suggestSuffix(key, names), strings.Join(names, ", "))
+			continue
+		}
+		d.lines[kp] = k.Line
+		d.decode(val, v.Field(fi), kp)
+	}
+}
+
+func (d *decoder) decodeMerge(val *yaml.Node, v reflect.Value, path string) {
+	for val.Kind == yaml.AliasNode {
+		val = val.Alias
+	}
+	if val.Kind == yaml.SequenceNode {
+		for _, c := range val.Content {
+			d.decodeMerge(c, v, path)
+		}
+		return
+	}
+	d.decodeStruct(val, v, path)
+}
+
+func (d *decoder) decodeListPatch(n *yaml.Node, lp *ListPatch, path string) {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		lp.Replaces = true
+		d.decode(n, reflect.ValueOf(&lp.Replace).Elem(), path)
+	case yaml.MappingNode:
+		d.decodeStruct(n, reflect.ValueOf(lp).Elem(), path)
+	default:
+		if n.Tag == "!!null" {
+			return
+		}
+		d.ps.add(n.Line, path, "must be a list (replaces the template's items) or a mapping with add and remove, got %s", describe(n))
+	}
+}
+
+func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode {
+		d.ps.add(n.Line, path, "must be text, got %s", describe(n))
+		return
+	}
+	switch n.Tag {
+	case "!!null":
+		return
+	case "!!bool":
+		d.ps.add(n.Line, path, "must be text, got %s; put it in quotes if you mean the word", n.Value)
+		return
+	}
+	s := strings.TrimSpace(n.Value)
+	if msg := checkText(s); msg != "" {
+		d.ps.add(n.Line, path, "%s", msg)
+		return
+	}
+	v.SetString(norm.NFC.String(s))
+}
+
+// checkText says why s cannot be rendered, or returns "".
+func checkText(s string) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
+	}
+	s = norm.NFC.String(s)
+	if n := len(utf16.Encode([]rune(s))); n > MaxTextLength {
+		return fmt.Sprintf("is %d characters long; the limit is %d", n, MaxTextLength)
+	}
+	var bad []string
+	seen := map[rune]bool{}
+	kind := ""
+	for _, r := range s {
+		if fonts.Covers(r) || seen[r] {
+			continue
+		}
+		seen[r] = true
+		switch {
+		case r < 0x20 || (r >= 0x7f && r < 0xa0):
+			if kind == "" {
+				kind = "control"
+			}
+			bad = append(bad, fmt.Sprintf("U+%04X", r))
+		case r > 0xFFFF:
+			if kind == "" {
+				kind = "astral"
+			}
+			bad = append(bad, fmt.Sprintf("\"%c\" (U+%04X)", r, r))
+		default:
+			if kind == "" {
+				kind = "glyph"
+			}
+			bad = append(bad, fmt.Sprintf("\"%c\" (U+%04X)", r, r))
+		}
+	}
+	if len(bad) == 0 {
+		return ""
+	}
+	list := bad
+	more := ""
+	if len(list) > 5 {
+		more = fmt.Sprintf(" and %d more", len(list)-5)
+		list = list[:5]
+	}
+	chars := strings.Join(list, ", ") + more
+	switch kind {
+	case "control":
+		return fmt.Sprintf("contains control character %s; remove it", chars)
+	case "astral":
+		return fmt.Sprintf("%s cannot be drawn in the PDF (emoji and other characters above U+FFFF are not supported)", chars)
+	}
+	verb := "has"
+	if len(bad) > 1 {
+		verb = "have"
+	}
+	return fmt.Sprintf("%s %s no glyph in the PDF font (it covers Latin, Greek and Cyrillic)", chars, verb)
+}

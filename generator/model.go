@@ -1,0 +1,182 @@
+package generator
+
+import (
+	"time"
+
+	"github.com/jdgen/jdgen/ladders"
+	"github.com/jdgen/jdgen/templates"
+)
+
+// Model is the resolved company: every role with its template merged, its
+// level, its place in the reporting tree and its pay. Renderers only read it;
+// they never re-derive a business fact.
+type Model struct {
+	// Company is the employer.
+	Company Company `json:"company"`
+	// Roles are in config order.
+	Roles []Role `json:"roles"`
+	// Ladder is the career ladder with pay bands and the roles at each level.
+	Ladder Ladder `json:"ladder"`
+	// Settings are the run settings that shape the output.
+	Settings Settings `json:"settings"`
+
+	byID map[string]int
+}
+
+// Settings are the values really used for a run, after flags, environment,
+// file and defaults were layered.
+type Settings struct {
+	// Config is the config file's path.
+	Config string `json:"config"`
+	// OutDir is the output folder.
+	OutDir string `json:"out_dir"`
+	// Paper is "letter" or "a4".
+	Paper string `json:"paper"`
+	// Date is the effective date printed on documents (SOURCE_DATE_EPOCH or today), UTC.
+	Date time.Time `json:"date"`
+	// Version is the jdgen version written into document metadata.
+	Version string `json:"version"`
+}
+
+// Company is the resolved `company:` section.
+type Company struct {
+	Name       string `json:"name"`
+	Industry   string `json:"industry,omitempty"`
+	Employees  int    `json:"employees,omitempty"`
+	SizeClass  string `json:"size_class,omitempty"`
+	About      string `json:"about,omitempty"`
+	Website    string `json:"website,omitempty"`
+	LogoPath   string `json:"logo,omitempty"`
+	BrandColor string `json:"brand_color"`
+	// Logo is the logo image file (PNG or JPEG), nil when none.
+	Logo             []byte   `json:"-"`
+	Benefits         []string `json:"benefits,omitempty"`
+	EqualOpportunity string   `json:"equal_opportunity"`
+}
+
+// Item is a keyed list entry (responsibility, KPI, qualification).
+type Item = templates.Item
+
+// Pay is a pay range.
+type Pay struct {
+	Min      float64 `json:"min"`
+	Max      float64 `json:"max"`
+	Currency string  `json:"currency"`
+	// Period is "year" or "hour".
+	Period string `json:"period"`
+	// Source is "role" (the role's salary) or "band" (its level's band).
+	Source string `json:"source"`
+	// Text is the display form: "$82,000 – $98,000 per year".
+	Text string `json:"text"`
+}
+
+// LevelRef names a ladder level.
+type LevelRef struct {
+	Code  string `json:"code"`
+	Title string `json:"title"`
+}
+
+// CareerPath is where a role sits on the ladder and what promotion takes.
+type CareerPath struct {
+	// Below is the level under the role's, nil at the bottom.
+	Below *LevelRef `json:"below"`
+	// Above is the level over the role's, nil at the top.
+	Above *LevelRef `json:"above"`
+	// Promotion is what it takes to reach Above.
+	Promotion string `json:"promotion,omitempty"`
+}
+
+// Role is one resolved role.
+type Role struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Template string `json:"template"`
+	// Level is the level code; LevelTitle and Band come from the ladder.
+	Level      string `json:"level"`
+	LevelTitle string `json:"level_title"`
+	Band       string `json:"band"`
+	Department string `json:"department,omitempty"`
+	// Focus is the specialised area as written; FocusKey the matched built-in focus.
+	Focus    string `json:"focus,omitempty"`
+	FocusKey string `json:"focus_key,omitempty"`
+	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display title.
+	ReportsTo      string `json:"reports_to"`
+	ReportsToTitle string `json:"reports_to_title"`
+	// DirectReports are the ids of the roles reporting here, in config order.
+	DirectReports []string `json:"direct_reports"`
+	// DirectReportHeadcount is the number of people in those roles.
+	DirectReportHeadcount int `json:"direct_report_headcount"`
+	Headcount             int `json:"headcount"`
+	// Depth is 0 for roles reporting to the CEO or board.
+	Depth             int                    `json:"depth"`
+	Location          string                 `json:"location,omitempty"`
+	Workplace         string                 `json:"workplace"`
+	EmploymentType    string                 `json:"employment_type"`
+	FLSA              string                 `json:"flsa"`
+	Salary            *Pay                   `json:"salary"`
+	Summary           string                 `json:"summary"`
+	Responsibilities  []Item                 `json:"responsibilities"`
+	KPIs              []Item                 `json:"kpis"`
+	Qualifications    []Item                 `json:"qualifications"`
+	Competencies      []ladders.Expectation  `json:"competencies"`
+	CareerPath        CareerPath             `json:"career_path"`
+	Dimensions        templates.Dimensions   `json:"dimensions"`
+	WorkingConditions []string               `json:"working_conditions"`
+}
+
+// Ladder is the career ladder as configured.
+type Ladder struct {
+	Name         string               `json:"name"`
+	Levels       []LadderLevel        `json:"levels"`
+	Competencies []ladders.Competency `json:"competencies"`
+}
+
+// LadderLevel is one level with its pay band and the roles at it.
+type LadderLevel struct {
+	ladders.Level
+	BandTitle string `json:"band_title"`
+	// Pay is the configured pay band, nil when none.
+	Pay *Pay `json:"pay"`
+	// Roles are the ids of the configured roles at this level.
+	Roles []string `json:"roles"`
+}
+
+// AreaGroup is the responsibilities of one area, in order.
+type AreaGroup struct {
+	Area  string
+	Items []Item
+}
+
+// ResponsibilityGroups groups the responsibilities by area, areas in order
+// of first appearance.
+func (r *Role) ResponsibilityGroups() []AreaGroup {
+	var out []AreaGroup
+	idx := map[string]int{}
+	for _, it := range r.Responsibilities {
+		i, ok := idx[it.Area]
+		if !ok {
+			i = len(out)
+			idx[it.Area] = i
+			out = append(out, AreaGroup{Area: it.Area})
+		}
+		out[i].Items = append(out[i].Items, it)
+	}
+	return out
+}
+
+// Role returns the role with the given id.
+func (m *Model) Role(id string) (*Role, bool) {
+	i, ok := m.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &m.Roles[i], true
+}
+
+// Label turns an enum value into display text: "on-site" -> "On-site".
+func Label(v string) string {
+	if v == "" {
+		return ""
+	}
+	return string(v[0]-'a'+'A') + v[1:]
+}

@@ -1,0 +1,605 @@
+package generator
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdgen/jdgen/ladders"
+	"github.com/jdgen/jdgen/templates"
+)
+
+// Resolve builds the model renderers read: every role with its template
+// merged, defaults filled in, its level, manager, direct reports and pay.
+// settings carries the run values (paper, date, version, paths).
+func Resolve(c *Config, settings Settings) (*Model, error) {
+	ps := &problems{}
+	m, err := resolve(c, settings, ps)
+	if err != nil {
+		return nil, err
+	}
+	if len(ps.list) > 0 {
+		return nil, &ConfigError{Problems: ps.sorted(c.File)}
+	}
+	return m, nil
+}
+
+// resolve does the work of Resolve, recording config problems in ps. Its
+// error is for broken built-in data only.
+func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
+	lad, err := ladders.Default()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBuiltinData, err)
+	}
+	builtin, err := templates.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBuiltinData, err)
+	}
+	if settings.Paper == "" {
+		settings.Paper = DefaultPaper
+	}
+	r := &resolver{c: c, ps: ps, ladder: lad, tmpl: map[string]*templates.Template{}, broken: map[string]bool{}}
+	for i := range builtin {
+		r.builtinIDs = append(r.builtinIDs, builtin[i].ID)
+		r.tmpl[builtin[i].ID] = &builtin[i]
+	}
+	r.customTemplates()
+	m := &Model{Settings: settings, byID: map[string]int{}}
+	m.Company = r.company()
+	m.Roles = r.roles()
+	for i, role := range m.Roles {
+		if _, dup := m.byID[role.ID]; !dup && role.ID != "" {
+			m.byID[role.ID] = i
+		}
+	}
+	r.orgTree(m)
+	m.Ladder = r.ladderModel(m)
+	return m, nil
+}
+
+type resolver struct {
+	c          *Config
+	ps         *problems
+	ladder     ladders.Ladder
+	tmpl       map[string]*templates.Template
+	builtinIDs []string
+	customIDs  []string
+	// broken are custom templates already reported as wrong; roles using
+	// them are not reported again.
+	broken map[string]bool
+}
+
+func (r *resolver) at(path, format string, args ...any) {
+	r.ps.add(r.c.Line(path), path, format, args...)
+}
+
+func (r *resolver) templateIDs() []string { return append(slices.Clone(r.builtinIDs), r.customIDs...) }
+
+func (r *resolver) checkLevel(path, code string) bool {
+	if r.ladder.Index(code) >= 0 {
+		return true
+	}
+	hint := ""
+	if s, ok := closest(code, r.ladder.Codes()); ok {
+		hint = fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	r.at(path, "unknown level %q; the ladder has %s to %s%s", code, r.ladder.Levels[0].Code, r.ladder.Levels[len(r.ladder.Levels)-1].Code, hint)
+	return false
+}
+
+// customTemplates merges the config's templates onto what they extend, in
+// dependency order.
+func (r *resolver) customTemplates() {
+	byID := map[string]int{}
+	for i, t := range r.c.Templates {
+		if t.ID == "" || !slugRe.MatchString(t.ID) {
+			continue
+		}
+		if _, ok := r.tmpl[t.ID]; ok && slices.Contains(r.builtinIDs, t.ID) {
+			r.at(fmt.Sprintf("templates[%d].id", i), "%q is a built-in template; give yours another id and use extends: %s", t.ID, t.ID)
+			continue
+		}
+		if _, dup := byID[t.ID]; !dup {
+			byID[t.ID] = i
+			r.customIDs = append(r.customIDs, t.ID)
+		}
+	}
+	state := map[string]int{} // 1 visiting, 2 done, 3 failed
+	var visit func(id string, chain []string) bool
+	visit = func(id string, chain []string) bool {
+		i := byID[id]
+		switch state[id] {
+		case 1:
+			cyc := append(chain[slices.Index(chain, id):], id)
+			r.at(fmt.Sprintf("templates[%d].extends", i), "templates extend each other in a cycle: %s", strings.Join(cyc, " -> "))
+			state[id] = 3
+			return false
+		case 2:
+			return true
+		case 3:
+			return false
+		}
+		state[id] = 1
+		tc := r.c.Templates[i]
+		p := fmt.Sprintf("templates[%d]", i)
+		var t templates.Template
+		if tc.Extends != "" {
+			if _, custom := byID[tc.Extends]; custom {
+				if !visit(tc.Extends, append(chain, id)) {
+					state[id] = 3
+					return false
+				}
+			}
+			base, ok := r.tmpl[tc.Extends]
+			if !ok {
+				r.at(p+".extends", "unknown template %q%s", tc.Extends, didYouMean(tc.Extends, r.templateIDs()))
+				state[id] = 3
+				return false
+			}
+			t = cloneTemplate(*base)
+		}
+		t.ID, t.Extends = tc.ID, tc.Extends
+		if tc.Title != "" {
+			t.Title = tc.Title
+		}
+		if tc.Level != "" {
+			if !r.checkLevel(p+".level", tc.Level) {
+				state[id] = 3
+				return false
+			}
+			t.Level = tc.Level
+		}
+		if tc.Summary != "" {
+			t.Summary = tc.Summary
+		}
+		if tc.FLSA != "" {
+			t.FLSA = tc.FLSA
+		}
+		if tc.ReportsTo != "" {
+			t.ReportsTo = tc.ReportsTo
+		}
+		if len(tc.WorkingConditions) > 0 {
+			t.WorkingConditions = slices.Clone(tc.WorkingConditions)
+		}
+		overrideDims(&t.Dimensions, tc.Dimensions)
+		t.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, tc.Responsibilities, AddedResponsibilityArea)
+		t.KPIs = r.patch(p+".kpis", t.KPIs, tc.KPIs, "")
+		t.Qualifications = r.patch(p+".qualifications", t.Qualifications, tc.Qualifications, AddedQualificationArea)
+		r.tmpl[id] = &t
+		state[id] = 2
+		return true
+	}
+	for _, id := range r.customIDs {
+		if !visit(id, nil) {
+			r.broken[id] = true
+		}
+	}
+}
+
+func overrideDims(d *templates.Dimensions, o DimensionsConfig) {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&d.Scope, o.Scope)
+	set(&d.Seniority, o.Seniority)
+	set(&d.DecisionAuthority, o.DecisionAuthority)
+	set(&d.StrategicFocus, o.StrategicFocus)
+	set(&d.OrganisationalImpact, o.OrganisationalImpact)
+}
+
+func cloneTemplate(t templates.Template) templates.Template {
+	t.Responsibilities = slices.Clone(t.Responsibilities)
+	t.KPIs = slices.Clone(t.KPIs)
+	t.Qualifications = slices.Clone(t.Qualifications)
+	t.WorkingConditions = slices.Clone(t.WorkingConditions)
+	t.Focuses = slices.Clone(t.Focuses)
+	return t
+}
+
+func didYouMean(v string, candidates []string) string {
+	if s, ok := closest(v, candidates); ok {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}
+
+// patch applies a config list patch to a template list: remove by key, then
+// add; or replace the whole list.
+func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea string) []Item {
+	if lp.Replaces {
+		out := make([]Item, 0, len(lp.Replace))
+		keys := map[string]bool{}
+		for i, ic := range lp.Replace {
+			if it, ok := r.newItem(fmt.Sprintf("%s[%d]", path, i), ic, defaultArea, keys); ok {
+				out = append(out, it)
+			}
+		}
+		return out
+	}
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.Key
+	}
+	drop := map[string]bool{}
+	for i, k := range lp.Remove {
+		p := fmt.Sprintf("%s.remove[%d]", path, i)
+		if !slices.Contains(keys, k) {
+			r.at(p, "the template has no item with key %q%s; keys here: %s", k, didYouMean(k, keys), strings.Join(keys, ", "))
+			continue
+		}
+		drop[k] = true
+	}
+	out := make([]Item, 0, len(items)+len(lp.Add))
+	present := map[string]bool{}
+	for _, it := range items {
+		if !drop[it.Key] {
+			out = append(out, it)
+			present[it.Key] = true
+		}
+	}
+	for i, ic := range lp.Add {
+		if it, ok := r.newItem(fmt.Sprintf("%s.add[%d]", path, i), ic, defaultArea, present); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// newItem turns a config item into a list item with a unique key.
+func (r *resolver) newItem(path string, ic ItemConfig, defaultArea string, keys map[string]bool) (Item, bool) {
+	if ic.Text == "" {
+		r.at(path, "the item has no text")
+		return Item{}, false
+	}
+	it := Item{Key: ic.Key, Area: ic.Area, Text: ic.Text, Preferred: ic.Preferred}
+	if it.Area == "" {
+		it.Area = defaultArea
+	}
+	if it.Key != "" {
+		if !slugRe.MatchString(it.Key) {
+			r.at(path+".key", "%q is not a valid key; use lower-case letters, digits and hyphens", it.Key)
+			return Item{}, false
+		}
+		if keys[it.Key] {
+			r.at(path+".key", "key %q is already in the list; remove it first or pick another key", it.Key)
+			return Item{}, false
+		}
+	} else {
+		base := slugify(it.Text)
+		it.Key = base
+		for n := 2; keys[it.Key]; n++ {
+			it.Key = fmt.Sprintf("%s-%d", base, n)
+		}
+	}
+	keys[it.Key] = true
+	return it, true
+}
+
+// slugify makes a key from the first words of a text.
+func slugify(s string) string {
+	var b strings.Builder
+	words := 0
+	dash := false
+	for _, ch := range strings.ToLower(s) {
+		switch {
+		case ch < utf8.RuneSelf && (unicode.IsLetter(ch) || unicode.IsDigit(ch)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+				words++
+			}
+			dash = false
+			if words >= 5 {
+				return strings.Trim(b.String(), "-")
+			}
+			b.WriteRune(ch)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "item"
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+func (r *resolver) company() Company {
+	co := r.c.Company
+	out := Company{
+		Name: co.Name, Industry: co.Industry, About: co.About, Website: co.Website,
+		LogoPath: co.Logo, Logo: r.c.Logo, BrandColor: strings.ToUpper(co.BrandColor),
+		Benefits: slices.Clone(co.Benefits), EqualOpportunity: co.EqualOpportunity,
+	}
+	if co.Employees != nil {
+		out.Employees = *co.Employees
+		out.SizeClass = sizeClass(out.Employees)
+	}
+	if out.BrandColor == "" {
+		out.BrandColor = DefaultBrandColor
+	}
+	if out.EqualOpportunity == "" {
+		out.EqualOpportunity = fmt.Sprintf(DefaultEqualOpportunity, co.Name)
+	}
+	return out
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (r *resolver) roles() []Role {
+	out := make([]Role, 0, len(r.c.Roles))
+	d := r.c.Defaults
+	for i, rc := range r.c.Roles {
+		p := fmt.Sprintf("roles[%d]", i)
+		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
+		base, ok := r.tmpl[rc.Template]
+		if !ok {
+			if rc.Template != "" && !r.broken[rc.Template] {
+				r.at(p+".template", "unknown template %q%s; run \"jdgen roles\" for the built-in ones", rc.Template, didYouMean(rc.Template, r.templateIDs()))
+			}
+			out = append(out, role)
+			continue
+		}
+		t := cloneTemplate(*base)
+		summary := t.Summary
+		if rc.Focus != "" {
+			if f, ok := t.MatchFocus(rc.Focus); ok {
+				role.FocusKey = f.Key
+				summary = strings.TrimSpace(summary + " " + f.Summary)
+				t.Responsibilities = append(t.Responsibilities, f.Responsibilities...)
+				t.KPIs = append(t.KPIs, f.KPIs...)
+			} else {
+				summary = strings.TrimSpace(summary + " " + fmt.Sprintf("This position specialises in %s.", lowerFirst(strings.TrimSuffix(rc.Focus, "."))))
+			}
+		}
+		if rc.Summary != "" {
+			summary = rc.Summary
+		}
+		role.Summary = summary
+		role.Title = firstOf(rc.Title, t.Title)
+		role.Level = firstOf(rc.Level, t.Level)
+		if rc.Level != "" && !r.checkLevel(p+".level", rc.Level) {
+			role.Level = t.Level
+		}
+		if lv, ok := r.ladder.Level(role.Level); ok {
+			role.LevelTitle = lv.Title
+			role.Band = lv.Band.Title()
+			role.Competencies = r.ladder.Expectations(lv.Code)
+			role.CareerPath.Promotion = lv.NextLevel
+			if b, ok := r.ladder.Below(lv.Code); ok {
+				role.CareerPath.Below = &LevelRef{Code: b.Code, Title: b.Title}
+			}
+			if a, ok := r.ladder.Above(lv.Code); ok {
+				role.CareerPath.Above = &LevelRef{Code: a.Code, Title: a.Title}
+			}
+		}
+		if rc.Headcount != nil && *rc.Headcount > 0 {
+			role.Headcount = *rc.Headcount
+		}
+		role.Location = firstOf(rc.Location, d.Location)
+		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
+		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
+		role.FLSA = firstOf(rc.FLSA, d.FLSA, t.FLSA, "exempt")
+		role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
+		role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
+		role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
+		role.Dimensions = t.Dimensions
+		role.WorkingConditions = t.WorkingConditions
+		if rc.Salary != nil {
+			role.Salary = r.pay(*rc.Salary, "role")
+		} else if b, ok := r.c.Ladder.Bands[role.Level]; ok {
+			role.Salary = r.pay(b, "band")
+		}
+		out = append(out, role)
+	}
+	return out
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	// Keep acronyms ("EMEA logistics") as written.
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+func (r *resolver) pay(s SalaryConfig, source string) *Pay {
+	if s.Min == nil || s.Max == nil {
+		return nil
+	}
+	p := &Pay{Min: *s.Min, Max: *s.Max, Source: source,
+		Currency: firstOf(s.Currency, r.c.Defaults.Currency, DefaultCurrency),
+		Period:   firstOf(s.Period, DefaultPeriod)}
+	p.Text = FormatPay(*p)
+	return p
+}
+
+// FormatPay renders a pay range: "$82,000 – $98,000 per year".
+func FormatPay(p Pay) string {
+	return fmt.Sprintf("%s – %s per %s", FormatMoney(p.Min, p.Currency), FormatMoney(p.Max, p.Currency), p.Period)
+}
+
+// FormatMoney renders an amount with its currency and thousands separators:
+// "$82,000", "€29.50", "12,000 SEK".
+func FormatMoney(v float64, currency string) string {
+	cents := !zeroDecimalCurrencies[currency] && math.Abs(v-math.Round(v)) > 1e-9
+	var s string
+	if cents {
+		s = fmt.Sprintf("%.2f", v)
+	} else {
+		s = fmt.Sprintf("%.0f", math.Round(v))
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, ch := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(ch)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	if sym, ok := currencySymbols[currency]; ok {
+		return sym + b.String()
+	}
+	return b.String() + " " + currency
+}
+
+// orgTree links managers and direct reports and rejects bad reporting lines.
+func (r *resolver) orgTree(m *Model) {
+	ids := make([]string, 0, len(m.Roles))
+	for _, role := range m.Roles {
+		ids = append(ids, role.ID)
+	}
+	valid := make([]bool, len(m.Roles))
+	for i := range m.Roles {
+		role := &m.Roles[i]
+		p := fmt.Sprintf("roles[%d].reports_to", i)
+		role.DirectReports = []string{}
+		switch role.ReportsTo {
+		case "":
+		case "ceo":
+			role.ReportsToTitle = "Chief Executive Officer"
+			valid[i] = true
+		case "board":
+			role.ReportsToTitle = "Board of Directors"
+			valid[i] = true
+		case role.ID:
+			r.at(p, "role %q cannot report to itself", role.ID)
+		default:
+			if _, ok := m.byID[role.ReportsTo]; !ok {
+				r.at(p, "unknown role %q%s; use ceo, board or another role's id", role.ReportsTo, didYouMean(role.ReportsTo, append(ids, "ceo", "board")))
+				continue
+			}
+			valid[i] = true
+		}
+	}
+	// A role whose id repeats an earlier one is reported already; keep it out
+	// of the tree.
+	for i, role := range m.Roles {
+		if m.byID[role.ID] != i {
+			valid[i] = false
+		}
+	}
+	// Cycles: follow each chain by index; report each cycle once, starting
+	// at the role written first.
+	reported := map[int]bool{}
+	for i := range m.Roles {
+		onChain := map[int]int{}
+		var chain []int
+		cur := i
+		for valid[cur] {
+			if at, ok := onChain[cur]; ok {
+				cyc := chain[at:]
+				first := slices.Min(cyc)
+				if !reported[first] {
+					for _, c := range cyc {
+						reported[c] = true
+					}
+					start := slices.Index(cyc, first)
+					rot := append(slices.Clone(cyc[start:]), cyc[:start]...)
+					names := make([]string, 0, len(rot)+1)
+					for _, c := range rot {
+						names = append(names, m.Roles[c].ID)
+					}
+					names = append(names, m.Roles[first].ID)
+					r.at(fmt.Sprintf("roles[%d].reports_to", first), "reporting cycle: %s", strings.Join(names, " -> "))
+				}
+				for _, c := range cyc {
+					valid[c] = false
+				}
+				break
+			}
+			onChain[cur] = len(chain)
+			chain = append(chain, cur)
+			mi, ok := m.byID[m.Roles[cur].ReportsTo]
+			if !ok {
+				break
+			}
+			cur = mi
+		}
+	}
+	for i := range m.Roles {
+		role := &m.Roles[i]
+		if mi, ok := m.byID[role.ReportsTo]; ok && valid[i] && role.ReportsTo != role.ID {
+			mgr := &m.Roles[mi]
+			role.ReportsToTitle = mgr.Title
+			mgr.DirectReports = append(mgr.DirectReports, role.ID)
+			mgr.DirectReportHeadcount += role.Headcount
+		}
+	}
+	// Depth, iteratively (chains may be long).
+	depth := make([]int, len(m.Roles))
+	for i := range depth {
+		depth[i] = -1
+	}
+	for i := range m.Roles {
+		var stack []int
+		cur := i
+		for depth[cur] < 0 {
+			stack = append(stack, cur)
+			mi, ok := m.byID[m.Roles[cur].ReportsTo]
+			if !ok || !valid[cur] || len(stack) > len(m.Roles) {
+				depth[cur] = 0
+				stack = stack[:len(stack)-1]
+				break
+			}
+			cur = mi
+		}
+		for j := len(stack) - 1; j >= 0; j-- {
+			s := stack[j]
+			depth[s] = depth[m.byID[m.Roles[s].ReportsTo]] + 1
+		}
+	}
+	for i := range m.Roles {
+		m.Roles[i].Depth = depth[i]
+	}
+}
+
+func (r *resolver) ladderModel(m *Model) Ladder {
+	name := firstOf(r.c.Ladder.Name, r.ladder.Name)
+	out := Ladder{Name: name, Competencies: r.ladder.Competencies}
+	for code := range r.c.Ladder.Bands {
+		if r.ladder.Index(code) < 0 {
+			r.checkLevel("ladder.bands."+code, code)
+		}
+	}
+	for _, lv := range r.ladder.Levels {
+		ll := LadderLevel{Level: lv, BandTitle: lv.Band.Title(), Roles: []string{}}
+		if b, ok := r.c.Ladder.Bands[lv.Code]; ok {
+			ll.Pay = r.pay(b, "band")
+		}
+		for _, role := range m.Roles {
+			if role.Level == lv.Code {
+				ll.Roles = append(ll.Roles, role.ID)
+			}
+		}
+		out.Levels = append(out.Levels, ll)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,218 @@
+// Package cli is jdgen's command line: cobra commands, flag and environment
+// binding through viper, and the only place where errors become prose.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/output"
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+// Version is jdgen's version, printed by --version and written into the
+// metadata of every document.
+const Version = "0.1.0"
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitFailure  = 1
+	ExitBadInput = 2
+)
+
+// usageError marks a bad flag or argument: exit code 2.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// app holds one run's streams and settings.
+type app struct {
+	stdout, stderr io.Writer
+	v              *viper.Viper
+	ctx            context.Context
+	now            func() time.Time
+}
+
+// Run executes jdgen with args (without the program name) and returns the
+// exit code. It never calls os.Exit, so tests drive the whole CLI.
+func Run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	a := &app{stdout: stdout, stderr: stderr, v: viper.New(), ctx: ctx, now: time.Now}
+	root := a.rootCommand()
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	return a.report(err)
+}
+
+// report turns an error into prose on stderr and picks the exit code.
+func (a *app) report(err error) int {
+	var ce *generator.ConfigError
+	var ue usageError
+	switch {
+	case errors.As(err, &ce):
+		for _, p := range ce.Problems {
+			fmt.Fprintln(a.stderr, p.String())
+		}
+		n := len(ce.Problems)
+		word := "problems"
+		if n == 1 {
+			word = "problem"
+		}
+		fmt.Fprintf(a.stderr, "jdgen: %d %s in %s; nothing was written\n", n, word, ce.Problems[0].File)
+		return ExitBadInput
+	case errors.As(err, &ue):
+		fmt.Fprintf(a.stderr, "jdgen: %v\nRun \"jdgen --help\" for usage.\n", ue.err)
+		return ExitBadInput
+	case errors.Is(err, generator.ErrConfigNotFound):
+		fmt.Fprintf(a.stderr, "jdgen: %v\n", err)
+		return ExitBadInput
+	case errors.Is(err, generator.ErrConfigTooLarge), errors.Is(err, generator.ErrConfigUnreadable),
+		errors.Is(err, generator.ErrBadSourceDateEpoch):
+		fmt.Fprintf(a.stderr, "jdgen: %v\n", err)
+		return ExitBadInput
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(a.stderr, "jdgen: interrupted; nothing was written and temporary files were removed")
+		return ExitFailure
+	}
+	fmt.Fprintf(a.stderr, "jdgen: %v\n", err)
+	return ExitFailure
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "jdgen",
+		Short: "Turn a company's operations structure into job descriptions and a career ladder",
+		Long: `jdgen reads one YAML file describing a company's operations roles (COO, VPs,
+directors, managers, who reports to whom, pay ranges, locations) and writes:
+
+  <out>/job-descriptions/<role-id>.pdf   one job description per role
+  <out>/career-ladder.xlsx               the career-ladder workbook
+
+Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
+		Example: `  jdgen --config company.yaml
+  jdgen --config company.yaml --out hr-docs --paper a4
+  jdgen validate --config company.yaml
+  jdgen init`,
+		Version:       Version,
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return a.bindSettings(cmd)
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.generate() },
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringP("config", "c", "", "company file (env JDGEN_CONFIG; default ./company.yaml)")
+	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
+	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else letter)")
+	root.AddCommand(a.validateCommand(), a.rolesCommand(), a.initCommand(), a.resolveCommand())
+	return root
+}
+
+// bindSettings layers flags > JDGEN_* environment on a per-run viper; the
+// file and the defaults are layered in settings().
+func (a *app) bindSettings(cmd *cobra.Command) error {
+	a.v.SetEnvPrefix("JDGEN")
+	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
+	a.v.AutomaticEnv()
+	for _, name := range []string{"config", "out", "paper"} {
+		if f := cmd.Flags().Lookup(name); f != nil {
+			if err := a.v.BindPFlag(name, f); err != nil {
+				return err
+			}
+		}
+	}
+	if p := a.v.GetString("paper"); p != "" && !slices.Contains(generator.Papers, p) {
+		return usageError{fmt.Errorf("--paper (or JDGEN_PAPER): %q is not allowed; use one of: %s", p, strings.Join(generator.Papers, ", "))}
+	}
+	return nil
+}
+
+// configPath is --config, else JDGEN_CONFIG, else ./company.yaml if present.
+func (a *app) configPath() (string, error) {
+	if p := a.v.GetString("config"); p != "" {
+		return p, nil
+	}
+	if _, err := os.Stat("company.yaml"); err == nil {
+		return "company.yaml", nil
+	}
+	return "", usageError{errors.New("no config file: pass --config company.yaml (or set JDGEN_CONFIG), or run \"jdgen init\" to write a starter company.yaml here")}
+}
+
+// load reads the config and layers the run settings over it.
+func (a *app) load() (*generator.Config, generator.Settings, error) {
+	path, err := a.configPath()
+	if err != nil {
+		return nil, generator.Settings{}, err
+	}
+	cfg, err := generator.Load(path)
+	if err != nil {
+		return nil, generator.Settings{}, err
+	}
+	s, err := a.settings(cfg)
+	return cfg, s, err
+}
+
+// settings layers flags > environment > file > defaults, in one place.
+func (a *app) settings(cfg *generator.Config) (generator.Settings, error) {
+	s := generator.Settings{Config: cfg.File, Version: Version}
+	switch {
+	case a.v.GetString("out") != "":
+		s.OutDir = a.v.GetString("out")
+	case cfg.Output.Dir != "":
+		s.OutDir = cfg.Output.Dir
+		if !filepath.IsAbs(s.OutDir) {
+			s.OutDir = filepath.Join(cfg.Dir, s.OutDir)
+		}
+	default:
+		s.OutDir = generator.DefaultOutDir
+	}
+	s.Paper = generator.DefaultPaper
+	if cfg.Output.Paper != "" {
+		s.Paper = cfg.Output.Paper
+	}
+	if p := a.v.GetString("paper"); p != "" {
+		s.Paper = p
+	}
+	date, err := sourceDate(a.now)
+	if err != nil {
+		return s, err
+	}
+	s.Date = date
+	return s, nil
+}
+
+// sourceDate is SOURCE_DATE_EPOCH when set, else today, in UTC.
+func sourceDate(now func() time.Time) (time.Time, error) {
+	v, ok := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !ok || v == "" {
+		return now().UTC(), nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || sec < 0 || sec > 253402300799 {
+		return time.Time{}, fmt.Errorf("%w: %q", generator.ErrBadSourceDateEpoch, v)
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}

@@ -1,0 +1,327 @@
+package ladders
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/jdgen/jdgen/internal/wording"
+)
+
+// mustDefault returns the default ladder or stops the test.
+func mustDefault(t *testing.T) Ladder {
+	t.Helper()
+	l, err := Default()
+	if err != nil {
+		t.Fatalf("Default() error: %v", err)
+	}
+	return l
+}
+
+func TestDefaultLevels(t *testing.T) {
+	l := mustDefault(t)
+	if l.Name != "Operations" {
+		t.Errorf("Name = %q, want %q", l.Name, "Operations")
+	}
+	want := []struct {
+		code, title string
+		band        Band
+	}{
+		{"OPS-1", "Operations Coordinator", BandIndividual},
+		{"OPS-2", "Operations Analyst", BandIndividual},
+		{"OPS-3", "Operations Supervisor", BandManagement},
+		{"OPS-4", "Operations Manager", BandManagement},
+		{"OPS-5", "Senior Operations Manager", BandManagement},
+		{"OPS-6", "Director of Operations", BandManagement},
+		{"OPS-7", "Senior Director of Operations", BandManagement},
+		{"OPS-8", "Vice President of Operations", BandExecutive},
+		{"OPS-9", "Chief Operating Officer", BandExecutive},
+	}
+	if len(l.Levels) != len(want) {
+		t.Fatalf("got %d levels %v, want %d", len(l.Levels), l.Codes(), len(want))
+	}
+	for i, w := range want {
+		got := l.Levels[i]
+		if got.Code != w.code || got.Title != w.title || got.Band != w.band {
+			t.Errorf("levels[%d] = %s %q %s, want %s %q %s",
+				i, got.Code, got.Title, got.Band, w.code, w.title, w.band)
+		}
+	}
+}
+
+func TestDefaultLevelTextsFilled(t *testing.T) {
+	l := mustDefault(t)
+	for i, lv := range l.Levels {
+		for name, v := range map[string]string{
+			"scope":              lv.Scope,
+			"decision_authority": lv.DecisionAuthority,
+			"typical_experience": lv.TypicalExperience,
+		} {
+			if strings.TrimSpace(v) == "" {
+				t.Errorf("%s: %s is empty", lv.Code, name)
+			}
+		}
+		top := i == len(l.Levels)-1
+		if !top && strings.TrimSpace(lv.NextLevel) == "" {
+			t.Errorf("%s: next_level is empty below the top level", lv.Code)
+		}
+		if top && lv.NextLevel != "" {
+			t.Errorf("%s: next_level = %q, want empty at the top level", lv.Code, lv.NextLevel)
+		}
+	}
+}
+
+// TestDefaultSeedLevels checks the four levels described by the domain facts
+// against their scope and decision authority.
+func TestDefaultSeedLevels(t *testing.T) {
+	l := mustDefault(t)
+	cases := []struct {
+		code      string
+		scope     []string
+		authority []string
+	}{
+		{"OPS-4", []string{"one department"}, []string{"tactical", "strategy set by"}},
+		{"OPS-6", []string{"one specialised operational area"}, []string{"within the area", "carrying out the strategy"}},
+		{"OPS-8", []string{"all operations", "across every function"}, []string{"across functions", "sets the operational plans"}},
+		{"OPS-9", []string{"entire company", "all business units"}, []string{"highest decision authority after the ceo"}},
+	}
+	for _, c := range cases {
+		lv, ok := l.Level(c.code)
+		if !ok {
+			t.Errorf("level %s missing", c.code)
+			continue
+		}
+		for _, s := range c.scope {
+			if !strings.Contains(strings.ToLower(lv.Scope), s) {
+				t.Errorf("%s scope %q does not mention %q", c.code, lv.Scope, s)
+			}
+		}
+		for _, s := range c.authority {
+			if !strings.Contains(strings.ToLower(lv.DecisionAuthority), s) {
+				t.Errorf("%s decision_authority %q does not mention %q", c.code, lv.DecisionAuthority, s)
+			}
+		}
+	}
+}
+
+func TestBelowAbove(t *testing.T) {
+	l := mustDefault(t)
+	if lv, ok := l.Below("OPS-1"); ok {
+		t.Errorf("Below(OPS-1) = %s, want none", lv.Code)
+	}
+	if lv, ok := l.Above("OPS-9"); ok {
+		t.Errorf("Above(OPS-9) = %s, want none", lv.Code)
+	}
+	for _, code := range []string{"", "OPS-10", "ops-4"} {
+		if _, ok := l.Below(code); ok {
+			t.Errorf("Below(%q) found a level, want none", code)
+		}
+		if _, ok := l.Above(code); ok {
+			t.Errorf("Above(%q) found a level, want none", code)
+		}
+	}
+	cases := []struct{ code, below, above string }{
+		{"OPS-1", "", "OPS-2"},
+		{"OPS-2", "OPS-1", "OPS-3"},
+		{"OPS-4", "OPS-3", "OPS-5"},
+		{"OPS-8", "OPS-7", "OPS-9"},
+		{"OPS-9", "OPS-8", ""},
+	}
+	for _, c := range cases {
+		b, okB := l.Below(c.code)
+		if okB != (c.below != "") || b.Code != c.below {
+			t.Errorf("Below(%s) = %q, %v; want %q", c.code, b.Code, okB, c.below)
+		}
+		a, okA := l.Above(c.code)
+		if okA != (c.above != "") || a.Code != c.above {
+			t.Errorf("Above(%s) = %q, %v; want %q", c.code, a.Code, okA, c.above)
+		}
+	}
+}
+
+func TestCompetencyMatrix(t *testing.T) {
+	l := mustDefault(t)
+	want := []struct{ key, name string }{
+		{"strategic-planning", "Strategic planning"},
+		{"process-optimisation", "Process optimisation"},
+		{"resource-management", "Resource management"},
+		{"quality-control", "Quality control"},
+		{"financial-management", "Financial management"},
+		{"leadership-and-talent", "Leadership and talent"},
+		{"collaboration-and-communication", "Cross-functional collaboration and communication"},
+		{"risk-and-continuity", "Risk and business continuity"},
+		{"stakeholder-and-vendor-relationships", "Stakeholder and vendor relationships"},
+		{"data-analysis-and-kpis", "Data analysis and KPIs"},
+	}
+	if len(l.Competencies) < 8 {
+		t.Fatalf("got %d competencies, want at least 8", len(l.Competencies))
+	}
+	if len(l.Competencies) != len(want) {
+		t.Fatalf("got %d competencies, want %d", len(l.Competencies), len(want))
+	}
+	codes := l.Codes()
+	seen := map[string]string{}
+	for i, c := range l.Competencies {
+		if c.Key != want[i].key || c.Name != want[i].name {
+			t.Errorf("competencies[%d] = %s %q, want %s %q", i, c.Key, c.Name, want[i].key, want[i].name)
+		}
+		if strings.TrimSpace(c.Description) == "" {
+			t.Errorf("%s: description is empty", c.Key)
+		}
+		if len(c.Levels) != len(codes) {
+			t.Errorf("%s: %d cells, want %d", c.Key, len(c.Levels), len(codes))
+		}
+		for j, code := range codes {
+			cell := c.Levels[code]
+			if strings.TrimSpace(cell) == "" {
+				t.Errorf("%s/%s: cell is empty", c.Key, code)
+				continue
+			}
+			if n := utf8.RuneCountInString(cell); n > 220 {
+				t.Errorf("%s/%s: cell is %d characters, want at most 220", c.Key, code, n)
+			}
+			if !strings.HasSuffix(cell, ".") {
+				t.Errorf("%s/%s: cell %q does not end with a full stop", c.Key, code, cell)
+			}
+			if j > 0 && cell == c.Levels[codes[j-1]] {
+				t.Errorf("%s/%s: cell repeats the level below: %q", c.Key, code, cell)
+			}
+			if prev, dup := seen[cell]; dup {
+				t.Errorf("%s/%s: cell also used at %s", c.Key, code, prev)
+			}
+			seen[cell] = c.Key + "/" + code
+		}
+	}
+}
+
+// TestPromotionPathToCOO checks that the route from Operations Manager to
+// COO named by the domain facts is written into the promotion texts: broader
+// efficiency, leadership, strategic thinking, decision-making,
+// communication and the whole organisation's objectives.
+func TestPromotionPathToCOO(t *testing.T) {
+	l := mustDefault(t)
+	mgr, ok := l.Level("OPS-4")
+	if !ok {
+		t.Fatal("OPS-4 missing")
+	}
+	first := strings.ToLower(mgr.NextLevel)
+	for _, s := range []string{"efficiency", "leadership", "strategic thinking", "decision", "communicat", "whole organisation"} {
+		if !strings.Contains(first, s) {
+			t.Errorf("OPS-4 next_level does not mention %q: %q", s, mgr.NextLevel)
+		}
+	}
+	var path []string
+	for i := l.Index("OPS-4"); i >= 0 && i < len(l.Levels)-1; i++ {
+		lv := l.Levels[i]
+		text := strings.ToLower(lv.NextLevel)
+		if !strings.Contains(text, "chief operating officer") {
+			t.Errorf("%s next_level does not place itself on the route to Chief Operating Officer: %q", lv.Code, lv.NextLevel)
+		}
+		path = append(path, text)
+	}
+	if len(path) != 5 {
+		t.Fatalf("path from OPS-4 to the top has %d steps, want 5", len(path))
+	}
+	if last := path[len(path)-1]; !strings.Contains(last, "whole organisation") {
+		t.Errorf("OPS-8 next_level (final step to COO) does not mention the whole organisation: %q", last)
+	}
+}
+
+func TestExpectations(t *testing.T) {
+	l := mustDefault(t)
+	for _, code := range l.Codes() {
+		got := l.Expectations(code)
+		if len(got) != len(l.Competencies) {
+			t.Fatalf("Expectations(%s) has %d entries, want %d", code, len(got), len(l.Competencies))
+		}
+		for i, e := range got {
+			c := l.Competencies[i]
+			want := Expectation{Key: c.Key, Name: c.Name, Text: c.Levels[code]}
+			if e != want {
+				t.Errorf("Expectations(%s)[%d] = %+v, want %+v", code, i, e, want)
+			}
+		}
+	}
+	if got := l.Expectations("OPS-0"); got != nil {
+		t.Errorf("Expectations(OPS-0) = %v, want nil", got)
+	}
+}
+
+// eachText calls fn with a label and every string in the ladder.
+func eachText(l Ladder, fn func(where, text string)) {
+	fn("name", l.Name)
+	for _, lv := range l.Levels {
+		fn(lv.Code+" code", lv.Code)
+		fn(lv.Code+" title", lv.Title)
+		fn(lv.Code+" band", string(lv.Band))
+		fn(lv.Code+" band title", lv.Band.Title())
+		fn(lv.Code+" scope", lv.Scope)
+		fn(lv.Code+" decision_authority", lv.DecisionAuthority)
+		fn(lv.Code+" typical_experience", lv.TypicalExperience)
+		fn(lv.Code+" next_level", lv.NextLevel)
+	}
+	for _, c := range l.Competencies {
+		fn("competency "+c.Key+" key", c.Key)
+		fn("competency "+c.Key+" name", c.Name)
+		fn("competency "+c.Key+" description", c.Description)
+		for code, cell := range c.Levels {
+			fn("competency "+c.Key+" at "+code, cell)
+		}
+	}
+}
+
+func TestInclusiveWording(t *testing.T) {
+	l := mustDefault(t)
+	n := 0
+	eachText(l, func(where, text string) {
+		n++
+		if words := wording.Find(text); len(words) > 0 {
+			t.Errorf("%s uses %q: %q", where, words, text)
+		}
+	})
+	if n < 100 {
+		t.Errorf("scanned only %d strings, want every string of the ladder", n)
+	}
+}
+
+// TestPlainText keeps the texts printable by the PDF and workbook renderers:
+// ASCII plus the en dash and curly quotes, no control characters, no stray
+// spaces, no doubled spaces.
+func TestPlainText(t *testing.T) {
+	l := mustDefault(t)
+	eachText(l, func(where, text string) {
+		for _, r := range text {
+			switch {
+			case r >= 0x20 && r < 0x7f:
+			case r == '\u2013', r == '\u2018', r == '\u2019', r == '\u201c', r == '\u201d':
+			default:
+				t.Errorf("%s has character %U: %q", where, r, text)
+			}
+		}
+		if text != strings.TrimSpace(text) || strings.Contains(text, "  ") {
+			t.Errorf("%s has stray spaces: %q", where, text)
+		}
+	})
+}
+
+func TestDefaultReturnsCopies(t *testing.T) {
+	first := mustDefault(t)
+	pristine := mustDefault(t)
+
+	first.Name = "Changed"
+	first.Levels[0].Title = "Changed"
+	first.Levels = append(first.Levels[:1], first.Levels[2:]...)
+	first.Competencies[0].Name = "Changed"
+	first.Competencies[0].Levels["OPS-1"] = "Changed"
+	delete(first.Competencies[1].Levels, "OPS-2")
+	first.Competencies = first.Competencies[:1]
+
+	second := mustDefault(t)
+	if !reflect.DeepEqual(second, pristine) {
+		t.Fatal("changing one result of Default() changed a later result")
+	}
+	if second.Levels[0].Title != "Operations Coordinator" || second.Competencies[0].Levels["OPS-1"] == "Changed" {
+		t.Fatal("Default() shares data between calls")
+	}
+}

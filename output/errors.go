@@ -1,0 +1,16 @@
+package output
+
+import "errors"
+
+// Errors returned by the file-writing part of the output package. The
+// renderers declare theirs in pdf_errors.go and xlsx_errors.go.
+var (
+	// ErrOutputDir means the output folder cannot be created or used.
+	ErrOutputDir = errors.New("output folder unusable")
+	// ErrUnsafeName means a generated file name would leave the output folder.
+	ErrUnsafeName = errors.New("unsafe output file name")
+	// ErrWrite means a generated file could not be written.
+	ErrWrite = errors.New("cannot write output file")
+	// ErrCommit means the generated files could not be moved into place.
+	ErrCommit = errors.New("cannot move output into place")
+)

@@ -1,0 +1,421 @@
+package templates
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// contract is the table of built-in templates in DESIGN.md: ids, titles and
+// levels are part of the config contract.
+var contract = []struct{ id, title, level string }{
+	{"operations-coordinator", "Operations Coordinator", "OPS-1"},
+	{"operations-analyst", "Operations Analyst", "OPS-2"},
+	{"operations-supervisor", "Operations Supervisor", "OPS-3"},
+	{"operations-manager", "Operations Manager", "OPS-4"},
+	{"senior-operations-manager", "Senior Operations Manager", "OPS-5"},
+	{"director-of-operations", "Director of Operations", "OPS-6"},
+	{"senior-director-of-operations", "Senior Director of Operations", "OPS-7"},
+	{"vp-of-operations", "Vice President of Operations", "OPS-8"},
+	{"chief-operating-officer", "Chief Operating Officer", "OPS-9"},
+}
+
+func mustBuiltin(t *testing.T) []Template {
+	t.Helper()
+	ts, err := Builtin()
+	if err != nil {
+		t.Fatalf("Builtin: %v", err)
+	}
+	return ts
+}
+
+func mustLookup(t *testing.T, id string) Template {
+	t.Helper()
+	tmpl, ok := Lookup(id)
+	if !ok {
+		t.Fatalf("Lookup(%q): not found", id)
+	}
+	return tmpl
+}
+
+func TestBuiltinMatchesContract(t *testing.T) {
+	ts := mustBuiltin(t)
+	if len(ts) != len(contract) {
+		t.Fatalf("Builtin returned %d templates, want %d", len(ts), len(contract))
+	}
+	for i, want := range contract {
+		got := ts[i]
+		if got.ID != want.id || got.Title != want.title || got.Level != want.level {
+			t.Errorf("template %d = (%q, %q, %q), want (%q, %q, %q)",
+				i, got.ID, got.Title, got.Level, want.id, want.title, want.level)
+		}
+	}
+}
+
+func TestIDsInLevelOrder(t *testing.T) {
+	var want []string
+	for _, c := range contract {
+		want = append(want, c.id)
+	}
+	if got := IDs(); !reflect.DeepEqual(got, want) {
+		t.Errorf("IDs() = %v, want %v", got, want)
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for _, c := range contract {
+		tmpl, ok := Lookup(c.id)
+		if !ok || tmpl.ID != c.id || tmpl.Title != c.title {
+			t.Errorf("Lookup(%q) = (%q, %v)", c.id, tmpl.ID, ok)
+		}
+	}
+	for _, id := range []string{"", "ceo", "Operations-Manager", "operations manager", "vp-opps"} {
+		if tmpl, ok := Lookup(id); ok {
+			t.Errorf("Lookup(%q) found %q, want no match", id, tmpl.ID)
+		}
+	}
+}
+
+func TestBuiltinReturnsCopies(t *testing.T) {
+	pristine := mustBuiltin(t)
+
+	mutated := mustBuiltin(t)
+	for i := range mutated {
+		m := &mutated[i]
+		m.Title = "changed"
+		m.Responsibilities[0].Text = "changed"
+		m.Responsibilities = append(m.Responsibilities[:1], m.Responsibilities[2:]...)
+		m.KPIs[0].Key = "changed"
+		m.Qualifications[0].Preferred = !m.Qualifications[0].Preferred
+		m.WorkingConditions[0] = "changed"
+		for j := range m.Focuses {
+			m.Focuses[j].Aliases[0] = "changed"
+			m.Focuses[j].Responsibilities[0].Text = "changed"
+			m.Focuses[j].KPIs[0].Text = "changed"
+		}
+	}
+
+	if again := mustBuiltin(t); !reflect.DeepEqual(again, pristine) {
+		t.Error("changing one Builtin result changed the next one")
+	}
+	for _, p := range pristine {
+		if got := mustLookup(t, p.ID); !reflect.DeepEqual(got, p) {
+			t.Errorf("Lookup(%q) differs from Builtin after a caller mutated a copy", p.ID)
+		}
+	}
+}
+
+func TestLookupReturnsCopy(t *testing.T) {
+	a := mustLookup(t, "director-of-operations")
+	a.Responsibilities[0].Text = "changed"
+	a.Focuses[0].Summary = "changed"
+	b := mustLookup(t, "director-of-operations")
+	if b.Responsibilities[0].Text == "changed" || b.Focuses[0].Summary == "changed" {
+		t.Error("mutating a Lookup result changed the library")
+	}
+}
+
+func TestCloneIsDeep(t *testing.T) {
+	orig := mustLookup(t, "senior-director-of-operations")
+	want := mustLookup(t, "senior-director-of-operations")
+	c := orig.Clone()
+	if !reflect.DeepEqual(c, orig) {
+		t.Fatal("Clone differs from its source")
+	}
+	c.Responsibilities[0].Key = "x"
+	c.KPIs[0].Key = "x"
+	c.Qualifications[0].Key = "x"
+	c.WorkingConditions[0] = "x"
+	c.Focuses[0].Aliases[0] = "x"
+	c.Focuses[0].Responsibilities[0].Key = "x"
+	c.Focuses[0].KPIs[0].Key = "x"
+	if !reflect.DeepEqual(orig, want) {
+		t.Error("changing a Clone changed the original")
+	}
+	if (Template{}).Clone().Focuses != nil {
+		t.Error("Clone of a template without focuses should keep Focuses nil")
+	}
+}
+
+// Minimal valid library for the loader tests: alpha (OPS-1) reports to beta
+// (OPS-2), beta to the CEO, and one focus is attached to beta.
+const (
+	alphaYAML = `id: alpha
+title: Alpha
+level: OPS-1
+summary: Alpha does the work. It is the first level.
+responsibilities:
+  - key: do-work
+    area: Work
+    text: Does the work.
+kpis:
+  - key: work-done
+    text: Work done on time, target 95%.
+qualifications:
+  - key: school
+    area: Education
+    text: School diploma.
+  - key: degree
+    area: Education
+    text: Degree.
+    preferred: true
+dimensions:
+  scope: One team.
+  seniority: Entry level.
+  decision_authority: Routine matters.
+  strategic_focus: Accuracy.
+  organisational_impact: The team.
+working_conditions: [Office.]
+flsa: non-exempt
+reports_to: beta
+`
+	betaYAML = `id: beta
+title: Beta
+level: OPS-2
+summary: Beta leads alpha. It is the second level.
+responsibilities:
+  - key: lead-alpha
+    area: Leadership
+    text: Leads the alpha team.
+kpis:
+  - key: team-output
+    text: Team output against plan.
+qualifications:
+  - key: experience
+    area: Experience
+    text: Two years.
+dimensions:
+  scope: Two teams.
+  seniority: Manager.
+  decision_authority: Team matters.
+  strategic_focus: Output.
+  organisational_impact: The department.
+working_conditions: [Office.]
+flsa: exempt
+reports_to: ceo
+`
+	focusesYAML = `templates: [beta]
+focuses:
+  - key: widgets
+    name: Widgets
+    aliases: [widget making, gadgets]
+    summary: This position focuses on widgets.
+    responsibilities:
+      - key: widgets-plan
+        area: Widgets
+        text: Plans the widgets.
+    kpis:
+      - key: widgets-made
+        text: Widgets made per day.
+  - key: sprockets
+    name: Sprockets
+    aliases: [sprocket making]
+    summary: This position focuses on sprockets.
+    responsibilities:
+      - key: sprockets-plan
+        area: Sprockets
+        text: Plans the sprockets.
+    kpis:
+      - key: sprockets-made
+        text: Sprockets made per day.
+`
+)
+
+func testLibrary() fstest.MapFS {
+	return fstest.MapFS{
+		"lib/beta.yaml":    {Data: []byte(betaYAML)},
+		"lib/alpha.yaml":   {Data: []byte(alphaYAML)},
+		"lib/focuses.yaml": {Data: []byte(focusesYAML)},
+		"lib/README.md":    {Data: []byte("not yaml, ignored")},
+	}
+}
+
+// edit replaces old with new in the named file of fsys and fails the test if
+// old does not occur there, so that a case cannot silently test nothing.
+func edit(t *testing.T, fsys fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := fsys["lib/"+name]
+	if f == nil || !strings.Contains(string(f.Data), old) {
+		t.Fatalf("test setup: %q not found in %s", old, name)
+	}
+	f.Data = []byte(strings.Replace(string(f.Data), old, new, 1))
+}
+
+func TestLoadValidLibrary(t *testing.T) {
+	ts, err := load(testLibrary(), "lib")
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	if len(ts) != 2 || ts[0].ID != "alpha" || ts[1].ID != "beta" {
+		t.Fatalf("load returned %d templates in order %v, want alpha then beta", len(ts), ts)
+	}
+	if len(ts[0].Focuses) != 0 {
+		t.Errorf("alpha got %d focuses, want none", len(ts[0].Focuses))
+	}
+	if len(ts[1].Focuses) != 2 || ts[1].Focuses[0].Key != "widgets" || ts[1].Focuses[1].Key != "sprockets" {
+		t.Errorf("beta focuses = %+v, want widgets then sprockets", ts[1].Focuses)
+	}
+}
+
+func TestLoadRejectsBrokenLibrary(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(t *testing.T, fsys fstest.MapFS)
+		want   error
+		detail string
+	}{
+		{"unknown field", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "flsa:", "salary: 1\nflsa:")
+		}, ErrDecode, "salary"},
+		{"unknown field in focuses", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "    name: Widgets", "    name: Widgets\n    title: Widgets")
+		}, ErrDecode, "focuses.yaml"},
+		{"syntax error", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "title: Alpha", "title: [Alpha")
+		}, ErrDecode, "alpha.yaml"},
+		{"empty file", func(t *testing.T, f fstest.MapFS) {
+			f["lib/gamma.yaml"] = &fstest.MapFile{Data: []byte("# nothing\n")}
+		}, ErrDecode, "empty"},
+		{"two documents", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "reports_to: ceo\n", "reports_to: ceo\n---\nid: other\n")
+		}, ErrDecode, "more than one"},
+		{"missing summary", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "summary: Alpha does the work. It is the first level.", "summary: ''")
+		}, ErrMissingField, "summary"},
+		{"missing title", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "title: Beta", "title: ' '")
+		}, ErrMissingField, "title"},
+		{"missing dimension", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "strategic_focus: Output.", "strategic_focus: ''")
+		}, ErrMissingField, "dimensions.strategic_focus"},
+		{"no KPIs", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "kpis:\n  - key: team-output\n    text: Team output against plan.\n", "kpis: []\n")
+		}, ErrMissingField, "kpis"},
+		{"key not a slug", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "key: do-work", "key: Do_Work")
+		}, ErrInvalidKey, "Do_Work"},
+		{"key starts with hyphen", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "key: work-done", "key: -work-done")
+		}, ErrInvalidKey, "kpis[0].key"},
+		{"duplicate key", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "key: degree", "key: school")
+		}, ErrDuplicate, "qualifications[1].key"},
+		{"duplicate level", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "level: OPS-1", "level: OPS-2")
+		}, ErrDuplicate, "level"},
+		{"duplicate id", func(t *testing.T, f fstest.MapFS) {
+			f["lib/alpha-copy.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(alphaYAML, "level: OPS-1", "level: OPS-0", 1))}
+		}, ErrDuplicate, "also defined in"},
+		{"file name differs from id", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "id: alpha", "id: alpha-two")
+		}, ErrInvalidValue, "alpha-two.yaml"},
+		{"bad level code", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "level: OPS-1", "level: ops one")
+		}, ErrInvalidValue, "level"},
+		{"bad flsa", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "flsa: non-exempt", "flsa: salaried")
+		}, ErrInvalidValue, "salaried"},
+		{"bad qualification area", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "area: Experience", "area: Certificates")
+		}, ErrInvalidValue, "Certificates"},
+		{"KPI with an area", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "  - key: team-output\n", "  - key: team-output\n    area: Output\n")
+		}, ErrInvalidValue, "kpis[0].area"},
+		{"preferred responsibility", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "text: Leads the alpha team.", "text: Leads the alpha team.\n    preferred: true")
+		}, ErrInvalidValue, "responsibilities[0].preferred"},
+		{"template extends", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "title: Alpha", "title: Alpha\nextends: beta")
+		}, ErrInvalidValue, "extends"},
+		{"focus inside a template", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "flsa:", "focuses: [{key: x, name: X, summary: X.}]\nflsa:")
+		}, ErrInvalidValue, "focuses"},
+		{"unknown manager", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "reports_to: beta", "reports_to: gamma")
+		}, ErrUnknownReference, "gamma"},
+		{"manager below the role", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "reports_to: ceo", "reports_to: alpha")
+		}, ErrUnknownReference, "not above"},
+		{"reports to itself", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "reports_to: ceo", "reports_to: beta")
+		}, ErrUnknownReference, "not above"},
+		{"missing manager", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "reports_to: ceo", "reports_to: ''")
+		}, ErrMissingField, "reports_to"},
+		{"focus for unknown template", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "templates: [beta]", "templates: [beta, gamma]")
+		}, ErrUnknownReference, "gamma"},
+		{"focus key collides with template key", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "key: widgets-plan", "key: lead-alpha")
+		}, ErrDuplicate, "lead-alpha"},
+		{"focus KPI key collides with template key", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "key: sprockets-made", "key: team-output")
+		}, ErrDuplicate, "team-output"},
+		{"alias selects two focuses", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "aliases: [sprocket making]", "aliases: [sprocket making, Widget-Making]")
+		}, ErrDuplicate, "Widget-Making"},
+		{"alias equals another focus's name after normalisation", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "aliases: [sprocket making]", "aliases: [sprocket making, widgets]")
+		}, ErrDuplicate, "widgets"},
+		{"upper-case alias", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "aliases: [sprocket making]", "aliases: [Sprocket Making]")
+		}, ErrInvalidValue, "lower case"},
+		{"focus without summary", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "summary: This position focuses on sprockets.", "summary: ''")
+		}, ErrMissingField, "focuses[1].summary"},
+		{"focus without KPIs", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "    kpis:\n      - key: sprockets-made\n        text: Sprockets made per day.\n", "")
+		}, ErrMissingField, "focuses[1].kpis"},
+		{"focus key not a slug", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "key: sprockets\n", "key: Sprockets\n")
+		}, ErrInvalidKey, "Sprockets"},
+		{"no templates", func(t *testing.T, f fstest.MapFS) {
+			delete(f, "lib/alpha.yaml")
+			delete(f, "lib/beta.yaml")
+			delete(f, "lib/focuses.yaml")
+		}, ErrMissingField, "no templates"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := testLibrary()
+			c.change(t, fsys)
+			ts, err := load(fsys, "lib")
+			if err == nil {
+				t.Fatalf("load accepted the library (%d templates), want an error wrapping %v", len(ts), c.want)
+			}
+			if !errors.Is(err, c.want) {
+				t.Errorf("error %q does not wrap %v", err, c.want)
+			}
+			if !strings.Contains(err.Error(), c.detail) {
+				t.Errorf("error %q does not mention %q", err, c.detail)
+			}
+			if ts != nil {
+				t.Errorf("load returned templates together with an error")
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	fsys := testLibrary()
+	edit(t, fsys, "alpha.yaml", "key: do-work", "key: Do_Work")
+	edit(t, fsys, "beta.yaml", "flsa: exempt", "flsa: salaried")
+	edit(t, fsys, "beta.yaml", "summary: Beta leads alpha. It is the second level.", "summary: ''")
+	_, err := load(fsys, "lib")
+	for _, want := range []error{ErrInvalidKey, ErrInvalidValue, ErrMissingField} {
+		if !errors.Is(err, want) {
+			t.Errorf("error %q does not wrap %v", err, want)
+		}
+	}
+	if n := strings.Count(err.Error(), "templates: "); n != 3 {
+		t.Errorf("error reports %d problems, want 3:\n%v", n, err)
+	}
+}
+
+func TestLoadMissingFolder(t *testing.T) {
+	if _, err := load(fstest.MapFS{}, "lib"); !errors.Is(err, ErrDecode) {
+		t.Errorf("load of a missing folder: error %v, want ErrDecode", err)
+	}
+}
