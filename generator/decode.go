@@ -313,11 +313,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		fields[tag] = i
 		names = append(names, tag)
 	}
+	// Merged mappings (<<: *anchor) first: keys written here win over them.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag == "!!merge" {
+			d.decodeMerge(n.Content[i+1], v, path)
+		}
+	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Tag == "!!merge" {
-			d.decodeMerge(val, v, path)
 			continue
 		}
 		key := k.Value

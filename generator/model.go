@@ -2,6 +2,8 @@ package generator
 
 import (
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
@@ -175,8 +177,9 @@ func (m *Model) Role(id string) (*Role, bool) {
 
 // Label turns an enum value into display text: "on-site" -> "On-site".
 func Label(v string) string {
-	if v == "" {
+	r, n := utf8.DecodeRuneInString(v)
+	if n == 0 {
 		return ""
 	}
-	return string(v[0]-'a'+'A') + v[1:]
+	return string(unicode.ToUpper(r)) + v[n:]
 }

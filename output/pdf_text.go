@@ -1,0 +1,119 @@
+package output
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jdgen/jdgen/internal/fonts"
+)
+
+// pdfCleanDocument returns a copy of d with every string NFC-normalised, or
+// an error wrapping ErrPDFUnrenderable naming the first character the
+// embedded fonts cannot draw. Nothing that fails here ever reaches fpdf.
+func pdfCleanDocument(d JDDocument) (JDDocument, error) {
+	c := pdfCleaner{}
+	d.Company = c.text("company name", d.Company)
+	d.Title = c.text("title", d.Title)
+	d.Subtitle = c.text("header", d.Subtitle)
+	d.Meta.Title = c.text("document title", d.Meta.Title)
+	d.Meta.Author = c.text("document author", d.Meta.Author)
+	d.Meta.Subject = c.text("document subject", d.Meta.Subject)
+	d.Meta.Keywords = c.text("document keywords", d.Meta.Keywords)
+	d.Meta.Creator = c.text("document creator", d.Meta.Creator)
+	d.Sections = slices.Clone(d.Sections)
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		where := string(s.ID)
+		s.Heading = c.text(where+" heading", s.Heading)
+		s.Blocks = slices.Clone(s.Blocks)
+		for j := range s.Blocks {
+			b := &s.Blocks[j]
+			b.Text = c.text(where, b.Text)
+			b.Items = c.texts(where, b.Items)
+			b.Rows = slices.Clone(b.Rows)
+			for k := range b.Rows {
+				b.Rows[k].Label = c.text(where, b.Rows[k].Label)
+				b.Rows[k].Value = c.text(where+": "+b.Rows[k].Label, b.Rows[k].Value)
+			}
+			b.Groups = slices.Clone(b.Groups)
+			for k := range b.Groups {
+				g := &b.Groups[k]
+				g.Heading = c.text(where, g.Heading)
+				g.Items = c.texts(where+": "+g.Heading, g.Items)
+			}
+		}
+	}
+	if c.err != nil {
+		return JDDocument{}, c.err
+	}
+	return d, nil
+}
+
+// pdfCleaner normalises strings and remembers the first unrenderable one.
+type pdfCleaner struct {
+	err error
+}
+
+func (c *pdfCleaner) texts(where string, ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = c.text(where, s)
+	}
+	return out
+}
+
+func (c *pdfCleaner) text(where, s string) string {
+	if c.err != nil || s == "" {
+		return s
+	}
+	if err := pdfCheckText(where, s); err != nil {
+		c.err = err
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// pdfCheckText returns an error naming the first character of s that the
+// embedded fonts cannot draw once s is NFC-normalised.
+func pdfCheckText(where, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%w: invalid UTF-8 in %s", ErrPDFUnrenderable, where)
+	}
+	n := norm.NFC.String(s)
+	for _, r := range n {
+		if r <= 0xFFFF && fonts.Covers(r) {
+			continue
+		}
+		return fmt.Errorf("%w: %s (U+%04X) in %s: %q", ErrPDFUnrenderable, pdfRuneName(r), r, where, pdfExcerpt(n, r))
+	}
+	return nil
+}
+
+// pdfRuneName shows a rune in quotes when it is printable.
+func pdfRuneName(r rune) string {
+	if r < 0x20 || r == 0x7F {
+		return "control character"
+	}
+	return fmt.Sprintf("character %q", r)
+}
+
+// pdfExcerpt is up to 30 characters of s around the first r.
+func pdfExcerpt(s string, r rune) string {
+	rs := []rune(s)
+	i := slices.Index(rs, r)
+	lo, hi := max(0, i-15), min(len(rs), i+15)
+	ex := string(rs[lo:hi])
+	if lo > 0 {
+		ex = "…" + ex
+	}
+	if hi < len(rs) {
+		ex += "…"
+	}
+	return ex
+}
