@@ -206,7 +206,9 @@ func checkSalary(c *Config, ps *problems, path string, s SalaryConfig) {
 	checkEnum(c, ps, path+".period", s.Period, Periods)
 }
 
-func num(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".") }
+func num(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", f), "0"), ".")
+}
 
 func readLogo(c *Config, ps *problems) []byte {
 	const path = "company.logo"

@@ -110,20 +110,20 @@ type Role struct {
 	DirectReportHeadcount int `json:"direct_report_headcount"`
 	Headcount             int `json:"headcount"`
 	// Depth is 0 for roles reporting to the CEO or board.
-	Depth             int                    `json:"depth"`
-	Location          string                 `json:"location,omitempty"`
-	Workplace         string                 `json:"workplace"`
-	EmploymentType    string                 `json:"employment_type"`
-	FLSA              string                 `json:"flsa"`
-	Salary            *Pay                   `json:"salary"`
-	Summary           string                 `json:"summary"`
-	Responsibilities  []Item                 `json:"responsibilities"`
-	KPIs              []Item                 `json:"kpis"`
-	Qualifications    []Item                 `json:"qualifications"`
-	Competencies      []ladders.Expectation  `json:"competencies"`
-	CareerPath        CareerPath             `json:"career_path"`
-	Dimensions        templates.Dimensions   `json:"dimensions"`
-	WorkingConditions []string               `json:"working_conditions"`
+	Depth             int                   `json:"depth"`
+	Location          string                `json:"location,omitempty"`
+	Workplace         string                `json:"workplace"`
+	EmploymentType    string                `json:"employment_type"`
+	FLSA              string                `json:"flsa"`
+	Salary            *Pay                  `json:"salary"`
+	Summary           string                `json:"summary"`
+	Responsibilities  []Item                `json:"responsibilities"`
+	KPIs              []Item                `json:"kpis"`
+	Qualifications    []Item                `json:"qualifications"`
+	Competencies      []ladders.Expectation `json:"competencies"`
+	CareerPath        CareerPath            `json:"career_path"`
+	Dimensions        templates.Dimensions  `json:"dimensions"`
+	WorkingConditions []string              `json:"working_conditions"`
 }
 
 // Ladder is the career ladder as configured.

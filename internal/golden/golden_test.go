@@ -13,7 +13,7 @@ type recorder struct {
 	msg    string
 }
 
-func (r *recorder) Helper() {}
+func (r *recorder) Helper()                           {}
 func (r *recorder) Errorf(format string, args ...any) { r.fail(format) }
 func (r *recorder) Fatalf(format string, args ...any) { r.fail(format) }
 func (r *recorder) fail(msg string) {
