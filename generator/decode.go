@@ -121,7 +121,7 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		ps.fatal = true
 		return cfg
 	}
-	d := &decoder{ps: ps, lines: cfg.lines, budget: maxNodes}
+	d := &decoder{ps: ps, lines: cfg.lines, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	ps.endDecoding()
 	return cfg
@@ -168,6 +168,20 @@ type decoder struct {
 	lines   map[string]int
 	budget  int
 	exhaust bool
+	// active holds the nodes being decoded, to refuse an alias that
+	// refers to a node containing it.
+	active map[*yaml.Node]bool
+}
+
+// enter marks n as being decoded; it reports false (and a problem) when n
+// is already being decoded further up: a self-referential alias.
+func (d *decoder) enter(n *yaml.Node, path string) bool {
+	if d.active[n] {
+		d.ps.add(n.Line, path, "a YAML alias refers to a value that contains it; remove the loop")
+		return false
+	}
+	d.active[n] = true
+	return true
 }
 
 var (
@@ -209,6 +223,19 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	for n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
+	if v.Kind() == reflect.Pointer {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		nv := reflect.New(v.Type().Elem())
+		d.decode(n, nv.Elem(), path)
+		v.Set(nv)
+		return
+	}
+	if !d.enter(n, path) {
+		return
+	}
+	defer delete(d.active, n)
 	if _, ok := d.lines[path]; !ok && path != "" {
 		d.lines[path] = n.Line
 	}
@@ -226,10 +253,6 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		return // not given
 	}
 	switch t.Kind() {
-	case reflect.Pointer:
-		nv := reflect.New(t.Elem())
-		d.decode(n, nv.Elem(), path)
-		v.Set(nv)
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
@@ -346,6 +369,10 @@ func (d *decoder) decodeMerge(val *yaml.Node, v reflect.Value, path string) {
 	for val.Kind == yaml.AliasNode {
 		val = val.Alias
 	}
+	if d.budget--; d.budget < 0 || !d.enter(val, path) {
+		return
+	}
+	defer delete(d.active, val)
 	if val.Kind == yaml.SequenceNode {
 		for _, c := range val.Content {
 			d.decodeMerge(c, v, path)

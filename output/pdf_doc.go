@@ -190,7 +190,7 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	add(JDSummary, "Position summary", pdfParagraph(r.Summary))
 	about := strings.TrimSpace(co.About)
 	if w := strings.TrimSpace(co.Website); w != "" && about != "" {
-		about += "\n" + "Learn more at " + w + "."
+		about += " Learn more at " + w + "."
 	}
 	add(JDAbout, "About "+pdfOr(co.Name, "the company"), pdfParagraph(about))
 
@@ -204,7 +204,6 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	dm := r.Dimensions
 	add(JDScope, "Scope and decision-making authority", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
 		"Scope", dm.Scope,
-		"Seniority", dm.Seniority,
 		"Decision authority", dm.DecisionAuthority,
 		"Strategic focus", dm.StrategicFocus,
 		"Organizational impact", dm.OrganisationalImpact,
@@ -225,7 +224,6 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	cp := r.CareerPath
 	add(JDCareerPath, "Career path", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
 		"Level below", pdfLevelRef(cp.Below),
-		"This level", pdfLevelRef(&generator.LevelRef{Code: r.Level, Title: r.LevelTitle}),
 		"Level above", pdfLevelRef(cp.Above),
 		"Promotion", pdfIf(cp.Above != nil, cp.Promotion),
 	)})

@@ -5,17 +5,15 @@ import (
 	"strings"
 
 	"github.com/go-pdf/fpdf"
-
-	"github.com/jdgen/jdgen/internal/fonts"
 )
 
 // Page geometry and typography, in points (1/72 inch).
 const (
-	pdfMarginSide   = 60.0 // left and right page margins
-	pdfMarginTop    = 50.0 // top of the content on every page
-	pdfMarginBottom = 70.0 // content never goes below page height minus this
-	pdfFooterBase   = 38.0 // footer baseline, from the page's bottom edge
-	pdfFooterRule   = 52.0 // footer hairline, from the page's bottom edge
+	pdfMarginSide   = 54.0 // left and right page margins
+	pdfMarginTop    = 44.0 // top of the content on every page
+	pdfMarginBottom = 62.0 // content never goes below page height minus this
+	pdfFooterBase   = 32.0 // footer baseline, from the page's bottom edge
+	pdfFooterRule   = 46.0 // footer hairline, from the page's bottom edge
 
 	pdfLogoMaxW = 150.0 // logo box, aspect kept
 	pdfLogoMaxH = 42.0
@@ -26,33 +24,35 @@ const (
 	pdfTitleLead     = 24.0
 	pdfSubtitleSize  = 10.5
 	pdfSubtitleLead  = 15.0
-	pdfHeaderGap     = 16.0 // logo/company line to title
+	pdfHeaderGap     = 14.0 // logo/company line to title
 	pdfHeaderRuleGap = 10.0 // subtitle to brand rule
 	pdfHeaderRuleW   = 1.5  // brand rule thickness
-	pdfHeaderBelow   = 8.0  // brand rule to first section
+	pdfHeaderBelow   = 12.0 // brand rule to first section
 
 	pdfHeadingSize   = 11.5
 	pdfHeadingLead   = 15.0
-	pdfHeadingBefore = 16.0 // space above a section heading
-	pdfHeadingAfter  = 3.0  // space between a heading and its content
+	pdfHeadingBefore = 15.0 // space above a section heading
+	pdfHeadingAfter  = 2.5  // space between a heading and its content
 
 	pdfSubheadSize   = 9.5
 	pdfSubheadBefore = 6.0
+	pdfSubheadAfter  = 1.0
 
 	pdfBodySize   = 9.5
-	pdfBodyLead   = 13.5
+	pdfBodyLead   = 13.25
 	pdfLabelSize  = 8.5
 	pdfItemGap    = 2.5 // between bullet items and definition rows
 	pdfBlockGap   = 6.0 // between blocks of one section
+	pdfParaGap    = 3.5 // between paragraphs and definitions
 	pdfFooterSize = 7.5
 
 	pdfBulletIndent = 13.0  // hanging indent of bullet text
+	pdfBulletX      = 2.0   // bullet glyph position
 	pdfBulletGlyph  = "•"   // drawn in the bullet column
-	pdfTableLabelW  = 128.0 // label column of the identification table
+	pdfTableLabelW  = 116.0 // label column of the identification table
 	pdfTablePadX    = 7.0
-	pdfTablePadY    = 3.5
-	pdfDefLabelW    = 128.0 // term column of definition lists
-	pdfRuleW        = 0.5   // hairlines
+	pdfTablePadY    = 3.0
+	pdfRuleW        = 0.5 // hairlines
 
 	pdfCapCentre = 0.36 // baseline offset from a line's middle, as a share of the font size
 	pdfKeepLines = 3    // rows of at most this many lines never split across pages
@@ -98,11 +98,10 @@ type pdfOp struct {
 	text       string
 }
 
-// pdfCell is one column of a row: its lines already wrapped to width w.
+// pdfCell is one column of a row: its lines already wrapped to its width.
 type pdfCell struct {
-	x, w  float64 // offset from the left margin, width
-	style pdfStyle
-	lines []string
+	x     float64 // offset from the left margin
+	lines []pdfLine
 }
 
 // pdfRow is the unit of flow: cells side by side that share a line height.
@@ -110,17 +109,17 @@ type pdfCell struct {
 // pdfMinLines lines on either side, and rows of up to pdfKeepLines lines are
 // kept whole.
 type pdfRow struct {
-	cells      []pdfCell
-	lead       float64
-	padTop     float64
-	padBottom  float64
-	before     float64  // space above the row, dropped at the top of a page
-	keepNext   bool     // never end a page with this row (headings)
-	fill       *pdfRGB  // background of the first cell's column
-	fillW      float64  // width of that background
-	ruleAbove  bool     // hairline above the row
-	ruleBelow  bool     // hairline below the row
-	bookmark   string   // outline entry pointing at the row
+	cells     []pdfCell
+	lead      float64 // line height
+	size      float64 // largest font size, to place the baseline
+	padTop    float64
+	padBottom float64
+	before    float64   // space above the row, dropped at the top of a page
+	keepNext  bool      // never end a page with this row (headings)
+	fills     []pdfSpan // tinted label columns
+	ruleAbove bool      // hairline above the row
+	ruleBelow bool      // hairline below the row
+	bookmark  string    // outline entry pointing at the row
 }
 
 // lines is the number of lines of the tallest cell.
@@ -148,20 +147,29 @@ func (r *pdfRow) height() float64 {
 // pdfLayout places a document on pages. It measures text with the fpdf
 // document it will later draw into, so measurement and drawing agree.
 type pdfLayout struct {
-	pdf        *fpdf.Fpdf
-	pageW      float64
-	pageH      float64
-	left       float64
-	width      float64 // content width
-	bottom     float64 // lowest y content may reach
-	y          float64
-	pages      [][]pdfOp
-	brand      pdfRGB // rules
-	brandText  pdfRGB // headings: the brand colour, darkened if too light to read
-	logo       *PDFLogo
+	pdf       *fpdf.Fpdf
+	pageW     float64
+	pageH     float64
+	left      float64
+	width     float64 // content width
+	bottom    float64 // lowest y content may reach
+	y         float64
+	pages     [][]pdfOp
+	cur       int    // the page operations are added to
+	brand     pdfRGB // rules
+	brandText pdfRGB // headings: the brand colour, darkened if too light to read
+	logo      *PDFLogo
+	k         float64 // density: body type sizes and spacing are scaled by k
 }
 
-func newPDFLayout(pdf *fpdf.Fpdf, brand pdfRGB, logo *PDFLogo) *pdfLayout {
+// pdfDensities are the scales tried in turn for body type and spacing: a
+// document is set at the first that fits in pdfMaxPages pages (or the last).
+var pdfDensities = []float64{1.0, 0.975, 0.95, 0.925, 0.9}
+
+// pdfMaxPages is the page budget of a job description.
+const pdfMaxPages = 3
+
+func newPDFLayout(pdf *fpdf.Fpdf, brand pdfRGB, logo *PDFLogo, k float64) *pdfLayout {
 	w, h := pdf.GetPageSize()
 	return &pdfLayout{
 		pdf:       pdf,
@@ -173,8 +181,12 @@ func newPDFLayout(pdf *fpdf.Fpdf, brand pdfRGB, logo *PDFLogo) *pdfLayout {
 		brand:     brand,
 		brandText: pdfReadable(brand),
 		logo:      logo,
+		k:         k,
 	}
 }
+
+// s scales a body size or spacing to the layout's density.
+func (l *pdfLayout) s(v float64) float64 { return v * l.k }
 
 // document lays out the whole document and returns the operations of each page.
 func (l *pdfLayout) document(d JDDocument) [][]pdfOp {
@@ -183,19 +195,23 @@ func (l *pdfLayout) document(d JDDocument) [][]pdfOp {
 	for _, s := range d.Sections {
 		l.flow(l.sectionRows(s))
 	}
+	for i := range l.pages {
+		l.drawFooter(d, i)
+	}
 	return l.pages
 }
 
 func (l *pdfLayout) newPage() {
 	l.pages = append(l.pages, nil)
+	l.cur = len(l.pages) - 1
 	l.y = pdfMarginTop
 }
 
 func (l *pdfLayout) atTop() bool { return l.y <= pdfMarginTop }
 
+// add appends an operation to the current page.
 func (l *pdfLayout) add(op pdfOp) {
-	p := len(l.pages) - 1
-	l.pages[p] = append(l.pages[p], op)
+	l.pages[l.cur] = append(l.pages[l.cur], op)
 }
 
 // text adds one line of text with its baseline at y.
@@ -210,37 +226,9 @@ func (l *pdfLayout) rule(x, y, w, thick float64, c pdfRGB) {
 	l.add(pdfOp{kind: pdfOpRule, x: x, y: y, w: w, h: thick, style: pdfStyle{color: c}})
 }
 
-// wrap splits s into lines no wider than w in style st. Hard line breaks
-// in s are kept.
-func (l *pdfLayout) wrap(st pdfStyle, s string, w float64) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	l.pdf.SetFont(fonts.Family, st.face, st.size)
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		para = strings.TrimSpace(para)
-		if para == "" {
-			continue
-		}
-		for _, line := range l.pdf.SplitText(para, w) {
-			if line = strings.TrimSpace(line); line != "" {
-				out = append(out, line)
-			}
-		}
-	}
-	return out
-}
-
-func (l *pdfLayout) stringWidth(st pdfStyle, s string) float64 {
-	l.pdf.SetFont(fonts.Family, st.face, st.size)
-	return l.pdf.GetStringWidth(s)
-}
-
 // drawHeader draws the logo or company name, the title, the subtitle and
 // the brand rule at the top of the first page.
 func (l *pdfLayout) drawHeader(d JDDocument) {
-	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
 	top := l.y
 	band := pdfCompanySize * 1.3
 	if l.logo != nil {
@@ -251,10 +239,11 @@ func (l *pdfLayout) drawHeader(d JDDocument) {
 		st := pdfStyle{face: "B", size: pdfCompanySize, color: l.brandText}
 		name := l.wrap(st, d.Company, l.width*0.7)
 		for i, line := range name {
-			l.text(l.left, top+float64(i)*band+band/2+pdfCapCentre*st.size, st, line)
+			l.drawLine(l.left, top+float64(i)*band+band/2+pdfCapCentre*st.size, line)
 		}
 		band *= float64(max(1, len(name)))
 	}
+	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
 	const label = "JOB DESCRIPTION"
 	lw := l.stringWidth(eyebrow, label)
 	l.text(l.left+l.width-lw, top+pdfCompanySize*0.65+pdfCapCentre*eyebrow.size, eyebrow, label)
@@ -275,24 +264,30 @@ func (l *pdfLayout) drawHeader(d JDDocument) {
 
 // textRow is a single-cell row of wrapped text.
 func (l *pdfLayout) textRow(st pdfStyle, lead float64, s string, x, w float64) pdfRow {
-	return pdfRow{lead: lead, cells: []pdfCell{{x: x, w: w, style: st, lines: l.wrap(st, s, w)}}}
+	return pdfRow{lead: lead, size: st.size, cells: []pdfCell{{x: x, lines: l.wrap(st, s, w)}}}
 }
 
 // sectionRows turns a section into rows: its heading, then each block.
 func (l *pdfLayout) sectionRows(s JDSection) []pdfRow {
-	heading := pdfStyle{face: "B", size: pdfHeadingSize, color: l.brandText}
-	h := l.textRow(heading, pdfHeadingLead, s.Heading, 0, l.width)
-	h.before = pdfHeadingBefore
-	h.padBottom = pdfHeadingAfter
+	heading := pdfStyle{face: "B", size: l.s(pdfHeadingSize), color: l.brandText}
+	h := l.textRow(heading, l.s(pdfHeadingLead), s.Heading, 0, l.width)
+	h.before = l.s(pdfHeadingBefore)
+	h.padBottom = l.s(pdfHeadingAfter)
 	h.keepNext = true
 	h.bookmark = s.Heading
 	rows := []pdfRow{h}
 	for i, b := range s.Blocks {
 		br := l.blockRows(b)
 		if i > 0 && len(br) > 0 {
-			br[0].before = max(br[0].before, pdfBlockGap)
+			br[0].before = max(br[0].before, l.s(pdfBlockGap))
 		}
 		rows = append(rows, br...)
+	}
+	if s.ID == JDIdentification && len(rows) > 1 {
+		// The table follows the header directly: its heading is only a
+		// bookmark.
+		rows = rows[1:]
+		rows[0].bookmark = s.Heading
 	}
 	return rows
 }
@@ -314,7 +309,7 @@ func (l *pdfLayout) blockRows(b JDBlock) []pdfRow {
 	return nil
 }
 
-func (l *pdfLayout) body() pdfStyle { return pdfStyle{size: pdfBodySize, color: pdfInk} }
+func (l *pdfLayout) body() pdfStyle { return pdfStyle{size: l.s(pdfBodySize), color: pdfInk} }
 
 // drawParagraph is running text; a hard line break starts a new paragraph.
 func (l *pdfLayout) drawParagraph(text string) []pdfRow {
@@ -323,9 +318,9 @@ func (l *pdfLayout) drawParagraph(text string) []pdfRow {
 		if strings.TrimSpace(para) == "" {
 			continue
 		}
-		r := l.textRow(l.body(), pdfBodyLead, para, 0, l.width)
+		r := l.textRow(l.body(), l.s(pdfBodyLead), para, 0, l.width)
 		if len(rows) > 0 {
-			r.before = pdfBlockGap / 2
+			r.before = l.s(pdfParaGap)
 		}
 		rows = append(rows, r)
 	}
@@ -335,14 +330,15 @@ func (l *pdfLayout) drawParagraph(text string) []pdfRow {
 // drawBullets is a bullet list with hanging indents.
 func (l *pdfLayout) drawBullets(items []string) []pdfRow {
 	rows := make([]pdfRow, 0, len(items))
-	bullet := pdfStyle{size: pdfBodySize, color: l.brand}
+	bullet := pdfLine{{style: pdfStyle{size: l.s(pdfBodySize), color: l.brand}, text: pdfBulletGlyph}}
+	w := l.width - pdfBulletIndent
 	for i, it := range items {
-		r := pdfRow{lead: pdfBodyLead, cells: []pdfCell{
-			{x: 2, w: pdfBulletIndent, style: bullet, lines: []string{pdfBulletGlyph}},
-			{x: pdfBulletIndent, w: l.width - pdfBulletIndent, style: l.body(), lines: l.wrap(l.body(), it, l.width-pdfBulletIndent)},
+		r := pdfRow{lead: l.s(pdfBodyLead), size: l.s(pdfBodySize), cells: []pdfCell{
+			{x: pdfBulletX, lines: []pdfLine{bullet}},
+			{x: pdfBulletIndent, lines: l.wrap(l.body(), it, w)},
 		}}
 		if i > 0 {
-			r.before = pdfItemGap
+			r.before = l.s(pdfItemGap)
 		}
 		rows = append(rows, r)
 	}
@@ -352,16 +348,16 @@ func (l *pdfLayout) drawBullets(items []string) []pdfRow {
 // drawGroups is bullet lists under bold sub-headings kept with their first item.
 func (l *pdfLayout) drawGroups(groups []JDGroup) []pdfRow {
 	var rows []pdfRow
-	sub := pdfStyle{face: "B", size: pdfSubheadSize, color: pdfInk}
-	for i, g := range groups {
+	sub := pdfStyle{face: "B", size: l.s(pdfSubheadSize), color: pdfInk}
+	for _, g := range groups {
 		if len(g.Items) == 0 {
 			continue
 		}
-		h := l.textRow(sub, pdfBodyLead, g.Heading, 0, l.width)
+		h := l.textRow(sub, l.s(pdfBodyLead), g.Heading, 0, l.width)
 		h.keepNext = true
-		h.padBottom = 1
-		if i > 0 {
-			h.before = pdfSubheadBefore
+		h.padBottom = l.s(pdfSubheadAfter)
+		if len(rows) > 0 {
+			h.before = l.s(pdfSubheadBefore)
 		}
 		rows = append(rows, h)
 		rows = append(rows, l.drawBullets(g.Items)...)
@@ -369,40 +365,46 @@ func (l *pdfLayout) drawGroups(groups []JDGroup) []pdfRow {
 	return rows
 }
 
-// drawIdentification is the ruled key-value table under the header.
+// pdfSpan is a horizontal extent, from the left margin.
+type pdfSpan struct{ x, w float64 }
+
+// drawIdentification is the ruled two-column key-value table under the
+// header: labels on a tinted column, values beside them.
 func (l *pdfLayout) drawIdentification(kv []JDRow) []pdfRow {
-	label := pdfStyle{size: pdfLabelSize, color: pdfMuted}
-	valueX := pdfTableLabelW + pdfTablePadX
-	valueW := l.width - valueX - pdfTablePadX
+	label := pdfStyle{size: l.s(pdfLabelSize), color: pdfMuted}
+	labelW := pdfTableLabelW - 2*pdfTablePadX
+	valueW := l.width - pdfTableLabelW - 2*pdfTablePadX
 	rows := make([]pdfRow, 0, len(kv))
-	fill := pdfLabelFill
 	for i, r := range kv {
-		row := pdfRow{
-			lead: pdfBodyLead, padTop: pdfTablePadY, padBottom: pdfTablePadY,
-			fill: &fill, fillW: pdfTableLabelW, ruleBelow: true, ruleAbove: i == 0,
+		rows = append(rows, pdfRow{
+			lead: l.s(pdfBodyLead), size: l.s(pdfBodySize),
+			padTop: l.s(pdfTablePadY), padBottom: l.s(pdfTablePadY),
+			ruleBelow: true, ruleAbove: i == 0,
+			fills: []pdfSpan{{0, pdfTableLabelW}},
 			cells: []pdfCell{
-				{x: pdfTablePadX, w: pdfTableLabelW - 2*pdfTablePadX, style: label, lines: l.wrap(label, r.Label, pdfTableLabelW-2*pdfTablePadX)},
-				{x: valueX, w: valueW, style: l.body(), lines: l.wrap(l.body(), r.Value, valueW)},
+				{x: pdfTablePadX, lines: l.wrap(label, r.Label, labelW)},
+				{x: pdfTableLabelW + pdfTablePadX, lines: l.wrap(l.body(), r.Value, valueW)},
 			},
-		}
-		rows = append(rows, row)
+		})
 	}
 	return rows
 }
 
-// drawDefinitions is terms in a bold left column beside their descriptions.
+// drawDefinitions is terms and their descriptions as paragraphs, each
+// starting with its term in bold ("Scope: One department…").
 func (l *pdfLayout) drawDefinitions(kv []JDRow) []pdfRow {
-	term := pdfStyle{face: "B", size: pdfBodySize, color: pdfInk}
-	gap := 12.0
-	valueW := l.width - pdfDefLabelW - gap
+	term := pdfStyle{face: "B", size: l.s(pdfBodySize), color: pdfInk}
 	rows := make([]pdfRow, 0, len(kv))
 	for i, r := range kv {
-		row := pdfRow{lead: pdfBodyLead, cells: []pdfCell{
-			{x: 0, w: pdfDefLabelW, style: term, lines: l.wrap(term, r.Label, pdfDefLabelW)},
-			{x: pdfDefLabelW + gap, w: valueW, style: l.body(), lines: l.wrap(l.body(), r.Value, valueW)},
+		lead := r.Label
+		if !strings.HasSuffix(lead, ":") {
+			lead += ":"
+		}
+		row := pdfRow{lead: l.s(pdfBodyLead), size: l.s(pdfBodySize), cells: []pdfCell{
+			{lines: l.wrapRuns([]pdfRun{{term, lead}, {l.body(), " " + r.Value}}, l.width)},
 		}}
 		if i > 0 {
-			row.before = pdfItemGap + 2
+			row.before = l.s(pdfParaGap)
 		}
 		rows = append(rows, row)
 	}
@@ -422,19 +424,17 @@ func (l *pdfLayout) flow(rows []pdfRow) {
 		if l.atTop() {
 			before = 0
 		}
+		need := before + r.minHeight()
 		if r.keepNext {
-			need := before + r.height()
+			need = before + r.height()
 			for j := i + 1; j < len(rows); j++ {
 				need += rows[j].before + rows[j].minHeight()
 				if !rows[j].keepNext {
 					break
 				}
 			}
-			if l.y+need > l.bottom && !l.atTop() {
-				l.newPage()
-				before = 0
-			}
-		} else if l.y+before+r.minHeight() > l.bottom && !l.atTop() {
+		}
+		if l.y+need > l.bottom && !l.atTop() {
 			l.newPage()
 			before = 0
 		}
@@ -482,20 +482,16 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 	if r.bookmark != "" && a == 0 {
 		l.add(pdfOp{kind: pdfOpBookmark, y: top, text: r.bookmark})
 	}
-	if r.fill != nil {
-		l.add(pdfOp{kind: pdfOpFill, x: l.left, y: top, w: r.fillW, h: h, style: pdfStyle{color: *r.fill}})
+	for _, f := range r.fills {
+		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}})
 	}
 	if r.ruleAbove || (a > 0 && r.ruleBelow) {
 		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline)
 	}
-	size := 0.0
-	for _, c := range r.cells {
-		size = max(size, c.style.size)
-	}
 	for _, c := range r.cells {
 		for i := a; i < b && i < len(c.lines); i++ {
-			base := top + r.padTop + float64(i-a)*r.lead + r.lead/2 + pdfCapCentre*size
-			l.text(l.left+c.x, base, c.style, c.lines[i])
+			base := top + r.padTop + float64(i-a)*r.lead + r.lead/2 + pdfCapCentre*r.size
+			l.drawLine(l.left+c.x, base, c.lines[i])
 		}
 	}
 	if r.ruleBelow {
@@ -504,20 +500,39 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 	l.y = top + h
 }
 
-// footer is the footer line of page n of total, shortened to fit: the
-// title loses characters first, then the company name.
-func (l *pdfLayout) footer(company, title string, n, total int) (string, pdfStyle) {
+// drawLine adds the segments of one line with its baseline at y.
+func (l *pdfLayout) drawLine(x, y float64, line pdfLine) {
+	for _, s := range line {
+		l.text(x+s.dx, y+s.dy, s.style, s.text)
+	}
+}
+
+// drawFooter adds "Company · Title · Page X of Y" and a hairline above it
+// to page i (from 0). The total is known when it is drawn, so every digit is
+// real text (no {nb} alias, whose digits could miss from the font subset).
+func (l *pdfLayout) drawFooter(d JDDocument, i int) {
+	l.cur = i
 	st := pdfStyle{size: pdfFooterSize, color: pdfMuted}
+	line := l.footer(st, d.Company, d.Title, i+1, len(l.pages))
+	l.rule(l.left, l.pageH-pdfFooterRule, l.width, pdfRuleW, pdfHairline)
+	l.drawLine(l.left+(l.width-l.lineWidth(line))/2, l.pageH-pdfFooterBase, line)
+}
+
+// footer is the footer line of page n of total, shortened to fit on one
+// line: the title loses characters first, then the company name.
+func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdfLine {
 	page := "Page " + pdfItoa(n) + " of " + pdfItoa(total)
-	line := func(c, t string) string { return pdfJoin(" · ", c, t, page) }
-	s := line(company, title)
+	build := func() pdfLine {
+		return l.wrap(st, pdfJoin(" "+pdfSeparator+" ", company, title, page), 1e6)[0]
+	}
+	line := build()
 	for _, which := range []*string{&title, &company} {
-		for l.stringWidth(st, s) > l.width && *which != "" {
+		for l.lineWidth(line) > l.width && *which != "" {
 			*which = pdfShorten(*which)
-			s = line(company, title)
+			line = build()
 		}
 	}
-	return s, st
+	return line
 }
 
 // pdfShorten drops the last character of s and ends it with "…".

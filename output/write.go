@@ -135,6 +135,9 @@ func replace(src, dst, target string) error {
 	case err != nil:
 		return err
 	case st.IsDir():
+		if err := exchange(src, dst); err == nil {
+			return os.RemoveAll(src) // src now holds the old folder
+		}
 		old, err := os.MkdirTemp(target, TempPrefix+"old-")
 		if err != nil {
 			return err

@@ -1,0 +1,247 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	// Register the logo formats image.Decode reads.
+	_ "image/jpeg"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/draw"
+
+	"github.com/jdgen/jdgen/internal/fonts"
+)
+
+// JDRenderOptions are the settings RenderJobDescription draws with.
+type JDRenderOptions struct {
+	// Paper is "letter" or "a4" ("" means letter).
+	Paper string
+	// Date is written as the creation and modification date, so the same
+	// date gives the same bytes. The zero time writes the Unix epoch.
+	Date time.Time
+	// Logo is drawn top-left instead of the company name; nil for none.
+	Logo *PDFLogo
+	// Uncompressed leaves page streams uncompressed (for inspection and tests).
+	Uncompressed bool
+}
+
+// pdfLogoName registers the logo image in each document.
+const pdfLogoName = "logo"
+
+// pdfLogoMaxPx caps the logo's larger side in pixels: well above 300 dpi at
+// the size it is drawn, and it keeps every PDF small.
+const pdfLogoMaxPx = 720
+
+// PDFLogo is a company logo prepared once per run: decoded, flattened onto
+// white, scaled down when very large and re-encoded as a non-interlaced PNG
+// that fpdf embeds without further work.
+type PDFLogo struct {
+	png  []byte
+	w, h int // pixels
+}
+
+// NewPDFLogo prepares a PNG or JPEG logo. The error wraps ErrPDFLogo.
+func NewPDFLogo(data []byte) (*PDFLogo, error) {
+	src, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrPDFLogo, err)
+	}
+	b := src.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return nil, fmt.Errorf("%w: empty image", ErrPDFLogo)
+	}
+	w, h := b.Dx(), b.Dy()
+	if s := max(w, h); s > pdfLogoMaxPx {
+		w = max(1, w*pdfLogoMaxPx/s)
+		h = max(1, h*pdfLogoMaxPx/s)
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
+	if w == b.Dx() && h == b.Dy() {
+		draw.Draw(dst, dst.Bounds(), src, b.Min, draw.Over)
+	} else {
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Over, nil)
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&buf, dst); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrPDFLogo, err)
+	}
+	return &PDFLogo{png: buf.Bytes(), w: w, h: h}, nil
+}
+
+// fit is the logo's drawn size inside a maxW x maxH box, aspect kept.
+func (lg *PDFLogo) fit(maxW, maxH float64) (w, h float64) {
+	w, h = maxW, maxW*float64(lg.h)/float64(lg.w)
+	if h > maxH {
+		w, h = maxH*float64(lg.w)/float64(lg.h), maxH
+	}
+	return w, h
+}
+
+// RenderJobDescription draws a job-description document as a PDF. Every
+// string is NFC-normalised first; a character the embedded fonts cannot draw
+// is an error wrapping ErrPDFUnrenderable, and nothing is drawn. The same
+// document and options always give the same bytes.
+func RenderJobDescription(doc JDDocument, o JDRenderOptions) ([]byte, error) {
+	data, _, err := pdfRender(doc, o)
+	return data, err
+}
+
+// pdfStats describe a rendered document's layout.
+type pdfStats struct {
+	pages   int
+	density float64
+	// lastFill is the share of the last page's content area in use.
+	lastFill float64
+}
+
+// pdfRender renders and also describes the layout.
+func pdfRender(doc JDDocument, o JDRenderOptions) ([]byte, pdfStats, error) {
+	doc, err := pdfCleanDocument(doc)
+	if err != nil {
+		return nil, pdfStats{}, err
+	}
+	size, err := pdfPaperSize(o.Paper)
+	if err != nil {
+		return nil, pdfStats{}, err
+	}
+	brand, err := pdfParseColor(doc.BrandColor)
+	if err != nil {
+		return nil, pdfStats{}, err
+	}
+	date := o.Date.UTC()
+	if o.Date.IsZero() {
+		date = time.Unix(0, 0).UTC()
+	}
+
+	pdf := pdfNewFpdf(size)
+	pdf.SetCompression(!o.Uncompressed)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(date)
+	pdf.SetModificationDate(date)
+	pdfSetMeta(pdf, doc.Meta)
+	if o.Logo != nil {
+		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(o.Logo.png))
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
+	}
+
+	var (
+		lay   *pdfLayout
+		pages [][]pdfOp
+	)
+	for _, k := range pdfDensities {
+		lay = newPDFLayout(pdf, brand, o.Logo, k)
+		if pages = lay.document(doc); len(pages) <= pdfMaxPages {
+			break
+		}
+	}
+	for _, ops := range pages {
+		pdf.AddPage()
+		pdfDrawOps(pdf, ops)
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
+	}
+	st := pdfStats{pages: len(pages), density: lay.k, lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
+	return buf.Bytes(), st, nil
+}
+
+// pdfFaces are the font styles drawn with; only these are embedded.
+var pdfFaces = []string{"", "B"}
+
+// pdfNewFpdf starts a document of the given fpdf page size, in points,
+// with the fonts registered and automatic page breaks off.
+func pdfNewFpdf(size string) *fpdf.Fpdf {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
+	for _, f := range fonts.Faces {
+		if slices.Contains(pdfFaces, f.Style) {
+			pdf.AddUTF8FontFromBytes(fonts.Family, f.Style, f.TTF)
+		}
+	}
+	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCellMargin(0)
+	return pdf
+}
+
+// pdfSetMeta writes the document information and language.
+func pdfSetMeta(pdf *fpdf.Fpdf, m JDMeta) {
+	pdf.SetTitle(m.Title, true)
+	pdf.SetAuthor(m.Author, true)
+	pdf.SetSubject(m.Subject, true)
+	pdf.SetKeywords(m.Keywords, true)
+	pdf.SetCreator(m.Creator, true)
+	if m.Lang != "" {
+		pdf.SetLang(m.Lang)
+	}
+}
+
+// pdfDrawOps executes one page's operations.
+func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp) {
+	for _, op := range ops {
+		c := op.style.color
+		switch op.kind {
+		case pdfOpText:
+			pdf.SetFont(fonts.Family, op.style.face, op.style.size)
+			pdf.SetTextColor(c.r, c.g, c.b)
+			pdf.Text(op.x, op.y, op.text)
+		case pdfOpRule:
+			pdf.SetDrawColor(c.r, c.g, c.b)
+			pdf.SetLineWidth(op.h)
+			pdf.Line(op.x, op.y, op.x+op.w, op.y)
+		case pdfOpFill:
+			pdf.SetFillColor(c.r, c.g, c.b)
+			pdf.Rect(op.x, op.y, op.w, op.h, "F")
+		case pdfOpImage:
+			pdf.ImageOptions(pdfLogoName, op.x, op.y, op.w, op.h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+		case pdfOpBookmark:
+			// A UTF-8 font must be current, or the outline title is garbled.
+			pdf.SetFont(fonts.Family, "B", pdfHeadingSize)
+			pdf.Bookmark(op.text, 0, op.y)
+		}
+	}
+}
+
+// pdfPaperSize maps the model's paper name to fpdf's.
+func pdfPaperSize(paper string) (string, error) {
+	switch strings.ToLower(paper) {
+	case "", "letter":
+		return "Letter", nil
+	case "a4":
+		return "A4", nil
+	}
+	return "", fmt.Errorf("%w: %q (want letter or a4)", ErrPDFPaper, paper)
+}
+
+// pdfDefaultBrand is used when a document carries no brand colour.
+var pdfDefaultBrand = pdfRGB{0x1F, 0x3A, 0x5F}
+
+// pdfParseColor reads "#RRGGBB"; "" gives the default brand colour.
+func pdfParseColor(s string) (pdfRGB, error) {
+	if s == "" {
+		return pdfDefaultBrand, nil
+	}
+	if len(s) != 7 || s[0] != '#' {
+		return pdfRGB{}, fmt.Errorf("%w: %q", ErrPDFBrandColor, s)
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return pdfRGB{}, fmt.Errorf("%w: %q", ErrPDFBrandColor, s)
+	}
+	return pdfRGB{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}, nil
+}
