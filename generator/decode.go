@@ -386,7 +386,10 @@ func (d *decoder) decodeListPatch(n *yaml.Node, lp *ListPatch, path string) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		lp.Replaces = true
-		d.decode(n, reflect.ValueOf(&lp.Replace).Elem(), path)
+		lp.Replace = make([]ItemConfig, len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, reflect.ValueOf(&lp.Replace[i]).Elem(), fmt.Sprintf("%s[%d]", path, i))
+		}
 	case yaml.MappingNode:
 		d.decodeStruct(n, reflect.ValueOf(lp).Elem(), path)
 	default:

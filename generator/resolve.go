@@ -288,6 +288,8 @@ func slugify(s string) string {
 	dash := false
 	for _, ch := range strings.ToLower(s) {
 		switch {
+		case ch == '\'' || ch == '’':
+			// "plant's" -> "plants"
 		case ch < utf8.RuneSelf && (unicode.IsLetter(ch) || unicode.IsDigit(ch)):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -2,6 +2,7 @@ package output
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/jdgen/jdgen/internal/fonts"
 )
@@ -163,10 +164,39 @@ func (l *pdfLayout) segments(toks []pdfToken) pdfLine {
 	return line
 }
 
-// stringWidth measures s in style st.
+// stringWidth measures s in style st, as fpdf does.
 func (l *pdfLayout) stringWidth(st pdfStyle, s string) float64 {
-	l.pdf.SetFont(fonts.Family, st.face, st.size)
-	return l.pdf.GetStringWidth(s)
+	return pdfStringWidth(st, s)
+}
+
+// pdfWidthTables hold each face's advance widths in 1/1000 em for every
+// rune up to U+FFFF, read from fpdf once per process so that measuring
+// needs no fpdf document and no SetFont calls.
+var pdfWidthTables = sync.OnceValue(func() map[string][]int32 {
+	pdf := pdfNewFpdf("Letter")
+	out := map[string][]int32{}
+	for _, face := range pdfFaces {
+		pdf.SetFont(fonts.Family, face, 10)
+		t := make([]int32, 0x10000)
+		for r := range rune(0x10000) {
+			t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+		}
+		out[face] = t
+	}
+	return out
+})
+
+// pdfStringWidth is fpdf's GetStringWidth for s in style st. Runes above
+// U+FFFF never get here (pdfCleanDocument refuses them).
+func pdfStringWidth(st pdfStyle, s string) float64 {
+	t := pdfWidthTables()[st.face]
+	w := 0
+	for _, r := range s {
+		if r >= 0 && int(r) < len(t) {
+			w += int(t[r])
+		}
+	}
+	return float64(w) * st.size / 1000
 }
 
 // lineWidth is the drawn width of a line.

@@ -85,8 +85,10 @@ const (
 	xlsxMaxLinks = excelize.TotalSheetHyperlinks
 	// xlsxHeaderFooterMax is the longest header or footer text Excel accepts.
 	xlsxHeaderFooterMax = 255
-	// xlsxTitleFontSize is the Overview's title row.
-	xlsxTitleFontSize = 14.0
+	// xlsxTitleFontSize and xlsxTitleRowHeight (points) are the Overview's
+	// title row.
+	xlsxTitleFontSize  = 14.0
+	xlsxTitleRowHeight = 28.0
 	// Page margins, inches.
 	xlsxMarginSide         = 0.4
 	xlsxMarginTopBottom    = 0.6
@@ -119,6 +121,9 @@ type xlsxSheet struct {
 	cols []xlsxCol
 	// freezeCols is the number of columns kept in view when scrolling right.
 	freezeCols int
+	// title, when set, replaces the column headers by one title across the
+	// sheet.
+	title string
 	// widths are the fitted widths, measured from the content.
 	widths []float64
 }
@@ -299,7 +304,10 @@ func (b *xlsxBook) setup() error {
 		Modified:       date,
 		Language:       "en-US",
 	})
-	return xlsxWrap(err)
+	if err != nil {
+		return xlsxWrap(err)
+	}
+	return xlsxWrap(f.SetAppProps(&excelize.AppProperties{Application: "jdgen", Company: co.Name}))
 }
 
 func (b *xlsxBook) ladderName() string {
@@ -601,6 +609,17 @@ func (b *xlsxBook) stream(s *xlsxSheet, headerStyle int) (*xlsxStream, error) {
 	header := make([]any, len(s.cols))
 	for i, c := range s.cols {
 		header[i] = excelize.Cell{StyleID: headerStyle, Value: c.header}
+	}
+	if s.title != "" {
+		// One title across the sheet instead of column headers.
+		for i := range header {
+			header[i] = excelize.Cell{StyleID: headerStyle, Value: ""}
+		}
+		header[0] = excelize.Cell{StyleID: headerStyle, Value: s.title}
+		if err := sw.MergeCell(s.cell(1, 1), s.cell(len(s.cols), 1)); err != nil {
+			return nil, xlsxWrap(err)
+		}
+		return st, st.addHeight(xlsxTitleRowHeight, header...)
 	}
 	return st, st.add(header...)
 }

@@ -30,7 +30,6 @@ var xlsxSeedTemplates = []string{"chief-operating-officer", "vp-of-operations", 
 const (
 	xlsxOverviewLabelWidth = 28.0
 	xlsxOverviewTextWidth  = 100.0
-	xlsxOverviewTitleRow   = 30.0 // height in points
 )
 
 // xlsxSheetGuide says what each sheet shows, for the Overview.
@@ -58,8 +57,9 @@ func (b *xlsxBook) writeOverview() error {
 	m := b.m
 	co := m.Company
 	s := xlsxNewSheet(xlsxSheetOverview, 0,
-		xlsxCol{header: co.Name, min: xlsxOverviewLabelWidth, max: xlsxOverviewLabelWidth},
-		xlsxCol{header: b.ladderName() + " career ladder", min: xlsxOverviewTextWidth, max: xlsxOverviewTextWidth})
+		xlsxCol{min: xlsxOverviewLabelWidth, max: xlsxOverviewLabelWidth},
+		xlsxCol{min: xlsxOverviewTextWidth, max: xlsxOverviewTextWidth})
+	s.title = co.Name + ": " + b.ladderName() + " career ladder"
 	linkStyle, err := b.overviewLinkStyle()
 	if err != nil {
 		return err

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
-	"github.com/jdgen/jdgen/output"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 )
@@ -54,6 +53,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	a := &app{stdout: stdout, stderr: stderr, v: viper.New(), ctx: ctx, now: time.Now}
 	root := a.rootCommand()
+	if args == nil {
+		args = []string{} // cobra would read os.Args instead
+	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -111,8 +113,13 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
   jdgen --config company.yaml --out hr-docs --paper a4
   jdgen validate --config company.yaml
   jdgen init`,
-		Version:       Version,
-		Args:          cobra.NoArgs,
+		Version: Version,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{fmt.Errorf("unknown command %q for \"jdgen\"", args[0])}
+			}
+			return nil
+		},
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {

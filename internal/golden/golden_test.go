@@ -23,6 +23,9 @@ func (r *recorder) fail(msg string) {
 }
 
 func TestCheck(t *testing.T) {
+	saved := *Update
+	*Update = false
+	defer func() { *Update = saved }()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "g.txt")
 	r := &recorder{TB: t}
