@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jdgen/jdgen/generator"
@@ -37,11 +38,42 @@ func NewDirWriter(target string) (*DirWriter, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
 	}
+	removeStale(parent, TempPrefix+filepath.Base(target)+"-")
+	removeStale(target, TempPrefix+"old-")
 	tmp, err := os.MkdirTemp(parent, TempPrefix+filepath.Base(target)+"-")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
 	}
+	if err := os.WriteFile(filepath.Join(tmp, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
+	}
 	return &DirWriter{target: target, tmp: tmp, top: map[string]bool{}}, nil
+}
+
+// ownerFile inside a temporary folder holds the process id of the run that
+// made it, so a later run can tell a killed run's leftovers from a live one.
+const ownerFile = ".jdgen-owner"
+
+// removeStale deletes temporary folders named prefix* in dir whose owning
+// process is gone (a run killed with SIGKILL or a power cut leaves them).
+func removeStale(dir, prefix string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if b, err := os.ReadFile(filepath.Join(p, ownerFile)); err == nil {
+			if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && processAlive(pid) {
+				continue
+			}
+		}
+		os.RemoveAll(p)
+	}
 }
 
 // Target is the output folder.
@@ -142,6 +174,7 @@ func replace(src, dst, target string) error {
 		if err != nil {
 			return err
 		}
+		os.WriteFile(filepath.Join(old, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644)
 		aside := filepath.Join(old, filepath.Base(dst))
 		if err := os.Rename(dst, aside); err != nil {
 			os.Remove(old)

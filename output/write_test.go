@@ -3,7 +3,9 @@ package output
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -141,5 +143,34 @@ func TestDirWriterRefusesBadTargets(t *testing.T) {
 		if err := w.Write(generator.File{Name: bad}); !errors.Is(err, ErrUnsafeName) {
 			t.Errorf("Write(%q): err = %v", bad, err)
 		}
+	}
+}
+
+func TestDirWriterRemovesStaleTempFolders(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "out")
+	// A killed run's folder: its owner process no longer exists.
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := filepath.Join(parent, TempPrefix+"out-killed")
+	live := filepath.Join(parent, TempPrefix+"out-running")
+	for dir, pid := range map[string]int{dead: cmd.Process.Pid, live: os.Getpid()} {
+		if err := os.MkdirAll(filepath.Join(dir, "job-descriptions"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(pid)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := writeAll(t, out, map[string]string{"career-ladder.xlsx": "X"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dead); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("stale folder of a killed run is still there")
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("a live run's folder was removed: %v", err)
 	}
 }
