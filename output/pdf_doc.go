@@ -35,7 +35,7 @@ type JDMeta struct {
 	Subject  string
 	Keywords string
 	Creator  string
-	// Lang is the document's natural language ("en-US").
+	// Lang is the document's natural language ("en-GB").
 	Lang string
 }
 
@@ -162,7 +162,7 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 			Subject:  "Job description",
 			Keywords: pdfJoin(", ", r.Level, r.Department),
 			Creator:  strings.TrimSpace("jdgen " + m.Settings.Version),
-			Lang:     "en-US",
+			Lang:     "en-GB",
 		},
 	}
 	add := func(id JDSectionID, heading string, blocks ...JDBlock) {
@@ -206,7 +206,7 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 		"Scope", dm.Scope,
 		"Decision authority", dm.DecisionAuthority,
 		"Strategic focus", dm.StrategicFocus,
-		"Organizational impact", dm.OrganisationalImpact,
+		"Organisational impact", dm.OrganisationalImpact,
 	)})
 
 	required, preferred := false, true

@@ -64,7 +64,7 @@ func TestJDExampleStructure(t *testing.T) {
 			t.Errorf("%s: header %q / %q", r.ID, d.Company, d.Title)
 		}
 		want := JDMeta{Title: r.Title, Author: "Northwind Logistics", Subject: "Job description",
-			Keywords: pdfJoin(", ", r.Level, r.Department), Creator: "jdgen test", Lang: "en-US"}
+			Keywords: pdfJoin(", ", r.Level, r.Department), Creator: "jdgen test", Lang: "en-GB"}
 		if d.Meta != want {
 			t.Errorf("%s: meta %+v, want %+v", r.ID, d.Meta, want)
 		}

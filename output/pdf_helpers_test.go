@@ -2,7 +2,6 @@ package output
 
 import (
 	"bytes"
-	"github.com/go-pdf/fpdf"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,11 +100,6 @@ func pdfUTF16(s string) []byte {
 }
 
 // pdfTestLayout is a letter-size layout at full density.
-func pdfTestLayout(t testing.TB) (*fpdf.Fpdf, *pdfLayout) {
-	t.Helper()
-	pdf := pdfNewFpdf("Letter")
-	if err := pdf.Error(); err != nil {
-		t.Fatal(err)
-	}
-	return pdf, newPDFLayout(pdf, pdfDefaultBrand, nil, 1)
+func pdfTestLayout() *pdfLayout {
+	return newPDFLayout(612, 792, pdfDefaultBrand, nil, 1)
 }

@@ -2,9 +2,8 @@ package output
 
 import (
 	"math"
+	"strconv"
 	"strings"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // Page geometry and typography, in points (1/72 inch).
@@ -19,11 +18,14 @@ const (
 	pdfLogoMaxH = 42.0
 
 	pdfCompanySize   = 11.0 // company name when there is no logo
+	pdfCompanyLead   = 1.3  // its line height, as a multiple of its size
+	pdfCompanyMaxW   = 0.7  // its widest line, as a share of the content width
 	pdfEyebrowSize   = 7.5  // "JOB DESCRIPTION" above the title
 	pdfTitleSize     = 20.0
 	pdfTitleLead     = 24.0
 	pdfSubtitleSize  = 10.5
 	pdfSubtitleLead  = 15.0
+	pdfSubtitleGap   = 2.0  // title to subtitle
 	pdfHeaderGap     = 14.0 // logo/company line to title
 	pdfHeaderRuleGap = 10.0 // subtitle to brand rule
 	pdfHeaderRuleW   = 1.5  // brand rule thickness
@@ -58,6 +60,9 @@ const (
 	pdfKeepLines = 3    // rows of at most this many lines never split across pages
 	pdfMinLines  = 2    // fewest lines left on either side of a split
 )
+
+// pdfEyebrow labels the document at the top right of the first page.
+const pdfEyebrow = "JOB DESCRIPTION"
 
 // pdfRGB is a colour.
 type pdfRGB struct{ r, g, b int }
@@ -144,10 +149,10 @@ func (r *pdfRow) height() float64 {
 	return r.padTop + r.padBottom + float64(r.lines())*r.lead
 }
 
-// pdfLayout places a document on pages. It measures text with the fpdf
-// document it will later draw into, so measurement and drawing agree.
+// pdfLayout places a document on pages as drawing operations, measuring
+// text with fpdf's own width tables (see pdfStringWidth) so that what is
+// measured is what fpdf draws.
 type pdfLayout struct {
-	pdf       *fpdf.Fpdf
 	pageW     float64
 	pageH     float64
 	left      float64
@@ -169,10 +174,9 @@ var pdfDensities = []float64{1.0, 0.975, 0.95, 0.925, 0.9}
 // pdfMaxPages is the page budget of a job description.
 const pdfMaxPages = 3
 
-func newPDFLayout(pdf *fpdf.Fpdf, brand pdfRGB, logo *PDFLogo, k float64) *pdfLayout {
-	w, h := pdf.GetPageSize()
+// newPDFLayout lays out on pages w x h points at density k.
+func newPDFLayout(w, h float64, brand pdfRGB, logo *PDFLogo, k float64) *pdfLayout {
 	return &pdfLayout{
-		pdf:       pdf,
 		pageW:     w,
 		pageH:     h,
 		left:      pdfMarginSide,
@@ -193,7 +197,7 @@ func (l *pdfLayout) document(d JDDocument) [][]pdfOp {
 	l.newPage()
 	l.drawHeader(d)
 	for _, s := range d.Sections {
-		l.flow(l.sectionRows(s))
+		l.flow(l.drawSection(s))
 	}
 	for i := range l.pages {
 		l.drawFooter(d, i)
@@ -230,23 +234,23 @@ func (l *pdfLayout) rule(x, y, w, thick float64, c pdfRGB) {
 // the brand rule at the top of the first page.
 func (l *pdfLayout) drawHeader(d JDDocument) {
 	top := l.y
-	band := pdfCompanySize * 1.3
+	line := pdfCompanySize * pdfCompanyLead // height of the eyebrow's line
+	band := line                            // height of the logo or company name
 	if l.logo != nil {
 		w, h := l.logo.fit(pdfLogoMaxW, pdfLogoMaxH)
 		l.add(pdfOp{kind: pdfOpImage, x: l.left, y: top, w: w, h: h})
-		band = h
+		line, band = h, h
 	} else {
 		st := pdfStyle{face: "B", size: pdfCompanySize, color: l.brandText}
-		name := l.wrap(st, d.Company, l.width*0.7)
-		for i, line := range name {
-			l.drawLine(l.left, top+float64(i)*band+band/2+pdfCapCentre*st.size, line)
+		name := l.wrap(st, d.Company, l.width*pdfCompanyMaxW)
+		for i, nl := range name {
+			l.drawLine(l.left, top+float64(i)*line+line/2+pdfCapCentre*st.size, nl)
 		}
-		band *= float64(max(1, len(name)))
+		band = line * float64(max(1, len(name)))
 	}
 	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
-	const label = "JOB DESCRIPTION"
-	lw := l.stringWidth(eyebrow, label)
-	l.text(l.left+l.width-lw, top+pdfCompanySize*0.65+pdfCapCentre*eyebrow.size, eyebrow, label)
+	lw := l.stringWidth(eyebrow, pdfEyebrow)
+	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, pdfEyebrow)
 	l.y = top + band + pdfHeaderGap
 
 	title := pdfStyle{face: "B", size: pdfTitleSize, color: pdfInk}
@@ -254,7 +258,7 @@ func (l *pdfLayout) drawHeader(d JDDocument) {
 	if d.Subtitle != "" {
 		sub := pdfStyle{size: pdfSubtitleSize, color: pdfMuted}
 		r := l.textRow(sub, pdfSubtitleLead, d.Subtitle, 0, l.width)
-		r.before = 2
+		r.before = pdfSubtitleGap
 		l.flow([]pdfRow{r})
 	}
 	l.y += pdfHeaderRuleGap
@@ -267,8 +271,8 @@ func (l *pdfLayout) textRow(st pdfStyle, lead float64, s string, x, w float64) p
 	return pdfRow{lead: lead, size: st.size, cells: []pdfCell{{x: x, lines: l.wrap(st, s, w)}}}
 }
 
-// sectionRows turns a section into rows: its heading, then each block.
-func (l *pdfLayout) sectionRows(s JDSection) []pdfRow {
+// drawSection turns a section into rows: its heading, then each block.
+func (l *pdfLayout) drawSection(s JDSection) []pdfRow {
 	heading := pdfStyle{face: "B", size: l.s(pdfHeadingSize), color: l.brandText}
 	h := l.textRow(heading, l.s(pdfHeadingLead), s.Heading, 0, l.width)
 	h.before = l.s(pdfHeadingBefore)
@@ -521,7 +525,7 @@ func (l *pdfLayout) drawFooter(d JDDocument, i int) {
 // footer is the footer line of page n of total, shortened to fit on one
 // line: the title loses characters first, then the company name.
 func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdfLine {
-	page := "Page " + pdfItoa(n) + " of " + pdfItoa(total)
+	page := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
 	build := func() pdfLine {
 		return l.wrap(st, pdfJoin(" "+pdfSeparator+" ", company, title, page), 1e6)[0]
 	}
@@ -544,20 +548,6 @@ func pdfShorten(s string) string {
 	}
 	rs = rs[:len(rs)-1]
 	return strings.TrimRight(string(rs), " ,;:·-–—") + "…"
-}
-
-func pdfItoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // pdfReadable darkens c until it reaches a 4.5:1 contrast with white, so

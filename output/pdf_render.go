@@ -140,8 +140,9 @@ func pdfRender(doc JDDocument, o JDRenderOptions) ([]byte, pdfStats, error) {
 		lay   *pdfLayout
 		pages [][]pdfOp
 	)
+	w, h := pdf.GetPageSize()
 	for _, k := range pdfDensities {
-		lay = newPDFLayout(pdf, brand, o.Logo, k)
+		lay = newPDFLayout(w, h, brand, o.Logo, k)
 		if pages = lay.document(doc); len(pages) <= pdfMaxPages {
 			break
 		}

@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
@@ -304,7 +305,7 @@ func TestPDFMetadataAndOutline(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	r, _ := m.Role("dir-supply-chain")
 	data, _ := pdfRenderRole(t, m, r, true)
-	for _, s := range []string{"/Lang (en-US)", "/Type /Outlines", "/CreationDate (D:20231114221320", "/ModDate (D:20231114221320"} {
+	for _, s := range []string{"/Lang (en-GB)", "/Type /Outlines", "/CreationDate (D:20231114221320", "/ModDate (D:20231114221320"} {
 		if !bytes.Contains(data, []byte(s)) {
 			t.Errorf("%q missing", s)
 		}
@@ -419,8 +420,7 @@ func TestPDFWrapAndSplitRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdf, lay := pdfTestLayout(t)
-	_ = pdf
+	lay := pdfTestLayout()
 	pages := lay.document(doc)
 	for p, ops := range pages {
 		var lastHeading *pdfOp
@@ -445,5 +445,96 @@ func TestPDFWrapAndSplitRules(t *testing.T) {
 		if lastHeading != nil {
 			t.Errorf("page %d ends with heading %q", p+1, lastHeading.text)
 		}
+	}
+}
+
+// pdfTextOps counts the text operations on each page.
+func pdfTextOps(pages [][]pdfOp) []int {
+	n := make([]int, len(pages))
+	for i, ops := range pages {
+		for _, op := range ops {
+			if op.kind == pdfOpText {
+				n[i]++
+			}
+		}
+	}
+	return n
+}
+
+// pdfLinesRow is a one-cell row of n lines.
+func pdfLinesRow(n int) pdfRow {
+	r := pdfRow{lead: 10, size: 9, cells: []pdfCell{{}}}
+	for i := range n {
+		r.cells[0].lines = append(r.cells[0].lines, pdfLine{{text: fmt.Sprint("line ", i)}})
+	}
+	return r
+}
+
+func TestPDFSplitRules(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		room  int // lines that fit on the first page
+		lines int
+		want  []int
+	}{
+		{"fits", 10, 10, []int{10}},
+		{"split leaves two on the next page", 9, 10, []int{8, 2}},
+		{"split in the middle", 5, 10, []int{5, 5}},
+		{"one line of room: move", 1, 10, []int{0, 10}},
+		{"short rows stay whole", 2, 3, []int{0, 3}},
+		{"four lines split two and two", 3, 4, []int{2, 2}},
+	} {
+		l := pdfTestLayout()
+		l.newPage()
+		l.y = l.bottom - float64(tc.room)*10 - 0.001
+		l.flow([]pdfRow{pdfLinesRow(tc.lines)})
+		if got := pdfTextOps(l.pages); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: lines per page %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestPDFHeadingKeptWithNext(t *testing.T) {
+	l := pdfTestLayout()
+	l.newPage()
+	heading := pdfLinesRow(1)
+	heading.keepNext = true
+	sub := pdfLinesRow(1)
+	sub.keepNext = true
+	// Room for the two headings and one line: not enough for the first two
+	// lines of the paragraph, so all three move.
+	l.y = l.bottom - 30 - 0.001
+	l.flow([]pdfRow{heading, sub, pdfLinesRow(5)})
+	if got := pdfTextOps(l.pages); !slices.Equal(got, []int{0, 7}) {
+		t.Errorf("lines per page %v, want [0 7]", got)
+	}
+	l = pdfTestLayout()
+	l.newPage()
+	l.y = l.bottom - 40 - 0.001
+	l.flow([]pdfRow{heading, sub, pdfLinesRow(5)})
+	if got := pdfTextOps(l.pages); !slices.Equal(got, []int{4, 3}) {
+		t.Errorf("lines per page %v, want [4 3]", got)
+	}
+}
+
+func TestPDFWrapLongWord(t *testing.T) {
+	l := pdfTestLayout()
+	st := pdfStyle{size: 10}
+	word := strings.Repeat("W", 200)
+	lines := l.wrap(st, "Head "+word+" tail", 100)
+	var got []string
+	for _, line := range lines {
+		if w := l.lineWidth(line); w > 100 {
+			t.Errorf("line %q is %.1f wide", line[0].text, w)
+		}
+		var b strings.Builder
+		for _, s := range line {
+			b.WriteString(s.text)
+		}
+		got = append(got, b.String())
+	}
+	joined := strings.ReplaceAll(strings.Join(got, ""), " ", "")
+	if joined != "Head"+word+"tail" || got[0] != "Head" || len(got) < 3 {
+		t.Errorf("wrapped %q", got)
 	}
 }
