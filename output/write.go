@@ -109,10 +109,6 @@ func writeFileSync(p string, data []byte) error {
 		fh.Close()
 		return err
 	}
-	if err := fh.Sync(); err != nil {
-		fh.Close()
-		return err
-	}
 	return fh.Close()
 }
 
@@ -121,6 +117,9 @@ func writeFileSync(p string, data []byte) error {
 // replaces the old file by rename, which never follows a symlink planted at
 // its name.
 func (w *DirWriter) Commit() error {
+	// One flush of the whole file system instead of one per file: the new
+	// files are on disk before they replace the old ones.
+	syncDir(w.tmp)
 	if err := os.MkdirAll(w.target, 0o755); err != nil {
 		w.Abort()
 		return fmt.Errorf("%w: %w", ErrOutputDir, err)
