@@ -52,8 +52,9 @@ const (
 	xlsxSheetResp         = "Responsibilities"
 	xlsxSheetComparison   = "Comparison"
 	xlsxSheetOrgChart     = "Org Chart"
-	// xlsxRespTable names the Excel table on the Responsibilities sheet.
-	xlsxRespTable = "Responsibilities"
+	// xlsxRespTable names the Excel table on the Responsibilities sheet
+	// (structured references use it: RoleResponsibilities[Area]).
+	xlsxRespTable = "RoleResponsibilities"
 	// xlsxRespTableStyle is the built-in table style (light row stripes).
 	xlsxRespTableStyle = "TableStyleLight1"
 	// xlsxJobDescriptionDir is where the PDF renderer writes <role-id>.pdf.
@@ -89,6 +90,8 @@ const (
 	// title row.
 	xlsxTitleFontSize  = 14.0
 	xlsxTitleRowHeight = 28.0
+	// xlsxMaxRowHeight is the tallest row Excel allows, in points.
+	xlsxMaxRowHeight = 409.0
 	// Page margins, inches.
 	xlsxMarginSide         = 0.4
 	xlsxMarginTopBottom    = 0.6
@@ -105,8 +108,9 @@ const (
 	// xlsxLightText and xlsxDarkText are header text colours on the brand fill.
 	xlsxLightText = "FFFFFF"
 	xlsxDarkText  = "000000"
-	// xlsxDarkBrand is the luminance under which the header text is white.
-	xlsxDarkBrand = 0.55
+	// xlsxDarkBrand is the relative luminance under which white header text
+	// contrasts better with the brand fill than black does.
+	xlsxDarkBrand = 0.179
 )
 
 // xlsxCol describes one column: its header and the bounds of its width.
@@ -164,12 +168,13 @@ func (s *xlsxSheet) width(i int) float64 {
 	return math.Round(math.Min(math.Max(w, lo), hi)*100) / 100
 }
 
-// lastCell is the cell name of the last column on row.
+// cell names the cell at column col, row row (both 1-based).
 func (s *xlsxSheet) cell(col, row int) string {
 	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
 }
 
+// lastCol names the sheet's last column.
 func (s *xlsxSheet) lastCol() string {
 	name, _ := excelize.ColumnNumberToName(len(s.cols))
 	return name
@@ -265,7 +270,7 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 	return buf.Bytes(), nil
 }
 
-// wrap marks an excelize error as a workbook build error.
+// xlsxWrap marks an excelize error as a workbook build error.
 func xlsxWrap(err error) error {
 	if err == nil {
 		return nil
@@ -310,6 +315,7 @@ func (b *xlsxBook) setup() error {
 	return xlsxWrap(f.SetAppProps(&excelize.AppProperties{Application: "jdgen", Company: co.Name}))
 }
 
+// ladderName is the ladder's name, "Operations" by default.
 func (b *xlsxBook) ladderName() string {
 	if b.m.Ladder.Name != "" {
 		return b.m.Ladder.Name
@@ -383,7 +389,7 @@ func (b *xlsxBook) newStyle(s excelize.Style) (int, error) {
 	return id, nil
 }
 
-// linkStyle is the style of an internal link on the Overview (no border).
+// overviewLinkStyle is the style of the Overview's links to the sheets.
 func (b *xlsxBook) overviewLinkStyle() (int, error) {
 	return b.newStyle(excelize.Style{Font: &excelize.Font{Color: xlsxLinkColor, Underline: "single", Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 }
@@ -416,7 +422,7 @@ func (b *xlsxBook) indentStyle(depth int, bold bool) (int, error) {
 	return id, nil
 }
 
-// moneyFormat is the number format of an amount in currency: "$"#,##0 for
+// xlsxMoneyFormat is the number format of an amount in currency: "$"#,##0 for
 // USD, #,##0" SEK" for currencies without a symbol; cents when the amount
 // has them and the currency uses them; suffix (" per hour") appended.
 func xlsxMoneyFormat(currency string, cents bool, suffix string) string {
@@ -532,35 +538,32 @@ func (b *xlsxBook) pageSetup(s *xlsxSheet, titleRows int) error {
 	return nil
 }
 
-// xlsxHeaderText is the page header: company on the left, sheet on the right.
+// xlsxHeaderText is the page header: company on the left, sheet on the
+// right, the company cut short with "…" to stay within Excel's limit.
 func xlsxHeaderText(company, sheet string) string {
 	right := "&R" + xlsxHFEscape(sheet)
-	budget := xlsxHeaderFooterMax - len(right) - len("&L")
-	name := xlsxHFEscape(company)
-	for len(name) > budget {
-		// Cut whole runes and never leave a lone "&".
-		company = xlsxTruncateRunes(company, utf8.RuneCountInString(company)-1)
-		name = xlsxHFEscape(company + "…")
+	budget := xlsxHeaderFooterMax - utf8.RuneCountInString(right) - len("&L")
+	if n := utf8.RuneCountInString(xlsxHFEscape(company)); n > budget {
+		var b strings.Builder
+		used := 0
+		for _, r := range company {
+			w := 1
+			if r == '&' {
+				w = 2
+			}
+			if used+w > budget-1 { // room for "…"
+				break
+			}
+			used += w
+			b.WriteRune(r)
+		}
+		company = b.String() + "…"
 	}
-	return "&L" + name + right
+	return "&L" + xlsxHFEscape(company) + right
 }
 
 // xlsxHFEscape escapes text for a header or footer, where & starts a code.
 func xlsxHFEscape(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-
-func xlsxTruncateRunes(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	i := 0
-	for j := range s {
-		if i == n {
-			return s[:j]
-		}
-		i++
-	}
-	return s
-}
 
 // panes freezes the header rows and the sheet's key columns.
 func (s *xlsxSheet) panes(headerRows int) *excelize.Panes {
@@ -701,7 +704,9 @@ func (b *xlsxBook) rowHeight(s *xlsxSheet, cells []any) float64 {
 	if height > xlsxLineHeight {
 		height += xlsxRowPadding
 	}
-	return height
+	// Excel's tallest row; longer text stays whole in the cell and shows
+	// in the formula bar.
+	return min(height, xlsxMaxRowHeight)
 }
 
 // titles lists role titles for a cell, one per line, at most xlsxMaxListed.

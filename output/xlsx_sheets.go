@@ -42,9 +42,10 @@ var xlsxSheetGuide = []struct{ sheet, text string }{
 	{xlsxSheetOrgChart, "The reporting tree from the top down. Indentation shows who reports to whom; Tier 1 reports directly to the CEO or the board."},
 }
 
-// xlsxHowTo explains the workbook's conventions, for the Overview.
+// xlsxHowTo explains the workbook's conventions, for the Overview; {first}
+// and {last} stand for the lowest and highest level codes.
 var xlsxHowTo = []struct{ topic, text string }{
-	{"Levels", "Level codes rise from the first level (entry) to the last (most senior). A role's level sets its band, its pay band and the expectations on the Competencies sheet."},
+	{"Levels", "Level codes rise from {first} (entry level) to {last} (most senior). A role's level sets its band, its pay band and the expectations on the Competencies sheet."},
 	{"Filters", "Tables have filter buttons in their header row: use them to show, for example, one department, one level or one location. Clear the filter to see every row again."},
 	{"Pay", "Pay amounts are numbers, so they sort and add up. A role without its own salary shows the pay band of its level; an empty cell means no pay is configured."},
 	{"Job descriptions", "The links on the Roles sheet open job-descriptions/<role id>.pdf, written next to this workbook: keep the folder and the workbook together."},
@@ -136,8 +137,13 @@ func (b *xlsxBook) writeOverview() error {
 	if err := section("How to read this workbook", ""); err != nil {
 		return err
 	}
+	first, last := "the first level", "the last"
+	if lv := m.Ladder.Levels; len(lv) > 0 {
+		first, last = lv[0].Code, lv[len(lv)-1].Code
+	}
+	fill := strings.NewReplacer("{first}", first, "{last}", last)
 	for _, h := range xlsxHowTo {
-		if err := pair(h.topic, h.text, b.st.prose); err != nil {
+		if err := pair(h.topic, fill.Replace(h.text), b.st.prose); err != nil {
 			return err
 		}
 	}
@@ -154,6 +160,15 @@ func (b *xlsxBook) ladderSummary() string {
 	first, last := lv[0], lv[len(lv)-1]
 	return fmt.Sprintf("%s: %d levels, from %s %s to %s %s", b.ladderName(), len(lv), first.Code, first.Title, last.Code, last.Title)
 }
+
+// Ladder columns, 0-based (the first six are the level's own text).
+const (
+	xlsxLadderColPayMin = 6 + iota
+	xlsxLadderColPayMax
+	xlsxLadderColRoles
+	xlsxLadderColPeople
+	xlsxLadderColNext
+)
 
 // writeLadder writes one row per level, lowest first.
 func (b *xlsxBook) writeLadder() error {
@@ -193,11 +208,11 @@ func (b *xlsxBook) writeLadder() error {
 			s.see(c, v)
 		}
 		if p := lv.Pay; p != nil {
-			s.see(6, generator.FormatMoney(p.Min, p.Currency)+xlsxPeriodSuffix(p))
-			s.see(7, generator.FormatMoney(p.Max, p.Currency)+xlsxPeriodSuffix(p))
+			s.see(xlsxLadderColPayMin, generator.FormatMoney(p.Min, p.Currency)+xlsxPeriodSuffix(p))
+			s.see(xlsxLadderColPayMax, generator.FormatMoney(p.Max, p.Currency)+xlsxPeriodSuffix(p))
 		}
-		s.see(8, r.roles)
-		s.see(10, r.next)
+		s.see(xlsxLadderColRoles, r.roles)
+		s.see(xlsxLadderColNext, r.next)
 	}
 	st, err := b.stream(s, b.st.header)
 	if err != nil {
