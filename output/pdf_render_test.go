@@ -8,10 +8,12 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"maps"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/golden"
@@ -114,19 +116,39 @@ func pdfExampleRole(t *testing.T, m *generator.Model, id string) *generator.Role
 	return &c
 }
 
-// pdfText extracts the text of a PDF with pdftotext, or skips the test.
+// pdfText extracts the text of a PDF with the pure-Go extractor of
+// pdf_extract_test.go. When pdftotext happens to be installed, its output is
+// used as a cross-check: both must hold the same characters, whatever the
+// order and spacing.
 func pdfText(t *testing.T, data []byte) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
-	cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(data)
-	out, err := cmd.Output()
+	text, err := pdfExtractText(data)
 	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
+		t.Fatalf("extract PDF text: %v", err)
 	}
-	return string(out)
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command("pdftotext", "-enc", "UTF-8", "-", "-")
+		cmd.Stdin = bytes.NewReader(data)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if got, want := pdfRuneCounts(text), pdfRuneCounts(string(out)); !maps.Equal(got, want) {
+			t.Errorf("extracted text and pdftotext differ in characters:\n%s\npdftotext:\n%s", text, out)
+		}
+	}
+	return text
+}
+
+// pdfRuneCounts counts the non-space characters of s.
+func pdfRuneCounts(s string) map[rune]int {
+	n := map[rune]int{}
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n[r]++
+		}
+	}
+	return n
 }
 
 // pdfSquash collapses all white space to single spaces.
