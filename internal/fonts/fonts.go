@@ -6,14 +6,13 @@ import (
 	"sync"
 
 	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 )
 
 // Face is one embedded font face.
 type Face struct {
-	// Style is the fpdf style string: "" regular, "B" bold, "I" italic.
+	// Style is the fpdf style string: "" regular, "B" bold.
 	Style string
 	// TTF is the TrueType font file.
 	TTF []byte
@@ -22,12 +21,12 @@ type Face struct {
 // Family is the family name the faces are registered under in a PDF.
 const Family = "Go"
 
-// Faces are the faces jdgen draws with. Every character in a document must
-// have a glyph in each of them.
+// Faces are the faces jdgen draws with (regular and bold; no italic is
+// used, so none is embedded). Every character in a document must have a
+// glyph in each of them.
 var Faces = []Face{
 	{Style: "", TTF: goregular.TTF},
 	{Style: "B", TTF: gobold.TTF},
-	{Style: "I", TTF: goitalic.TTF},
 }
 
 var (
