@@ -71,6 +71,59 @@ type resolver struct {
 	// broken are custom templates already reported as wrong; roles using
 	// them are not reported again.
 	broken map[string]bool
+	// shared holds, per template and focus, the lists roles share when they
+	// do not change them, and expectations holds the competencies of each
+	// level: a role's lists point at these instead of copies, so the model
+	// stays small however many roles there are (see docs/performance.md).
+	shared       map[sharedKey]*templates.Template
+	expectations map[string][]ladders.Expectation
+}
+
+// sharedKey names a template with one of its focuses ("" for none).
+type sharedKey struct {
+	base  *templates.Template
+	focus string
+}
+
+// sharedTemplate is the template base with the focus f (nil for none)
+// merged in, made once per run and shared by every role that uses them.
+// Its lists are clipped, so appending to a role's list copies it; the
+// lists must not be modified in place.
+func (r *resolver) sharedTemplate(base *templates.Template, f *templates.Focus) *templates.Template {
+	key := sharedKey{base: base}
+	if f != nil {
+		key.focus = f.Key
+	}
+	if t, ok := r.shared[key]; ok {
+		return t
+	}
+	t := cloneTemplate(*base)
+	if f != nil {
+		t.Responsibilities = append(t.Responsibilities, f.Responsibilities...)
+		t.KPIs = append(t.KPIs, f.KPIs...)
+	}
+	t.Responsibilities = slices.Clip(t.Responsibilities)
+	t.KPIs = slices.Clip(t.KPIs)
+	t.Qualifications = slices.Clip(t.Qualifications)
+	t.WorkingConditions = slices.Clip(t.WorkingConditions)
+	if r.shared == nil {
+		r.shared = map[sharedKey]*templates.Template{}
+	}
+	r.shared[key] = &t
+	return &t
+}
+
+// levelExpectations is the competencies expected at level code, shared.
+func (r *resolver) levelExpectations(code string) []ladders.Expectation {
+	if e, ok := r.expectations[code]; ok {
+		return e
+	}
+	e := slices.Clip(r.ladder.Expectations(code))
+	if r.expectations == nil {
+		r.expectations = map[string][]ladders.Expectation{}
+	}
+	r.expectations[code] = e
+	return e
 }
 
 func (r *resolver) at(path, format string, args ...any) {
@@ -210,8 +263,11 @@ func didYouMean(v string, candidates []string) string {
 }
 
 // patch applies a config list patch to a template list: remove by key, then
-// add; or replace the whole list.
+// add; or replace the whole list. Without a patch it returns items itself.
 func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea string) []Item {
+	if !lp.Replaces && len(lp.Add) == 0 && len(lp.Remove) == 0 && len(items) > 0 {
+		return items
+	}
 	if lp.Replaces {
 		out := make([]Item, 0, len(lp.Replace))
 		keys := map[string]bool{}
@@ -353,14 +409,13 @@ func (r *resolver) roles() []Role {
 			out = append(out, role)
 			continue
 		}
-		t := cloneTemplate(*base)
+		t := r.sharedTemplate(base, nil)
 		summary := t.Summary
 		if rc.Focus != "" {
-			if f, ok := t.MatchFocus(rc.Focus); ok {
+			if f, ok := base.MatchFocus(rc.Focus); ok {
 				role.FocusKey = f.Key
 				summary = strings.TrimSpace(summary + " " + f.Summary)
-				t.Responsibilities = append(t.Responsibilities, f.Responsibilities...)
-				t.KPIs = append(t.KPIs, f.KPIs...)
+				t = r.sharedTemplate(base, &f)
 			} else {
 				summary = strings.TrimSpace(summary + " " + fmt.Sprintf("This position specialises in %s.", lowerFirst(strings.TrimSuffix(rc.Focus, "."))))
 			}
@@ -377,7 +432,7 @@ func (r *resolver) roles() []Role {
 		if lv, ok := r.ladder.Level(role.Level); ok {
 			role.LevelTitle = lv.Title
 			role.Band = lv.Band.Title()
-			role.Competencies = r.ladder.Expectations(lv.Code)
+			role.Competencies = r.levelExpectations(lv.Code)
 			role.CareerPath.Promotion = lv.NextLevel
 			if b, ok := r.ladder.Below(lv.Code); ok {
 				role.CareerPath.Below = &LevelRef{Code: b.Code, Title: b.Title}

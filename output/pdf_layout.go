@@ -164,7 +164,8 @@ type pdfLayout struct {
 	brand     pdfRGB // rules
 	brandText pdfRGB // headings: the brand colour, darkened if too light to read
 	logo      *PDFLogo
-	k         float64 // density: body type sizes and spacing are scaled by k
+	k         float64       // density: body type sizes and spacing are scaled by k
+	cache     *pdfWrapCache // wrapped texts kept between documents; nil for none
 }
 
 // pdfDensities are the scales tried in turn for body type and spacing: a

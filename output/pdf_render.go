@@ -106,60 +106,102 @@ type pdfStats struct {
 
 // pdfRender renders and also describes the layout.
 func pdfRender(doc JDDocument, o JDRenderOptions) ([]byte, pdfStats, error) {
-	doc, err := pdfCleanDocument(doc)
+	p, err := pdfPlanDocument(doc, o)
 	if err != nil {
 		return nil, pdfStats{}, err
+	}
+	data, err := p.write()
+	if err != nil {
+		return nil, pdfStats{}, err
+	}
+	return data, p.stats, nil
+}
+
+// pdfPlan is a document laid out and ready for fpdf: everything jdgen
+// decides before the first fpdf call.
+type pdfPlan struct {
+	doc   JDDocument // cleaned
+	o     JDRenderOptions
+	size  string // fpdf page size
+	date  time.Time
+	pages [][]pdfOp
+	stats pdfStats
+}
+
+// pdfPlanDocument cleans and lays out a document.
+func pdfPlanDocument(doc JDDocument, o JDRenderOptions) (*pdfPlan, error) {
+	return pdfPlanCached(doc, o, nil)
+}
+
+// pdfPlanCached is pdfPlanDocument reusing wrapped texts from cache (nil
+// for none).
+func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdfPlan, error) {
+	doc, err := pdfCleanDocument(doc)
+	if err != nil {
+		return nil, err
 	}
 	size, err := pdfPaperSize(o.Paper)
 	if err != nil {
-		return nil, pdfStats{}, err
+		return nil, err
 	}
 	brand, err := pdfParseColor(doc.BrandColor)
 	if err != nil {
-		return nil, pdfStats{}, err
+		return nil, err
 	}
 	date := o.Date.UTC()
 	if o.Date.IsZero() {
 		date = time.Unix(0, 0).UTC()
 	}
-
-	pdf := pdfNewFpdf(size)
-	pdf.SetCompression(!o.Uncompressed)
-	pdf.SetCatalogSort(true)
-	pdf.SetCreationDate(date)
-	pdf.SetModificationDate(date)
-	pdfSetMeta(pdf, doc.Meta)
-	if o.Logo != nil {
-		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(o.Logo.png))
-	}
-	if err := pdf.Error(); err != nil {
-		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
-	}
-
+	w, h := pdfPageDims(size)
 	var (
 		lay   *pdfLayout
 		pages [][]pdfOp
 	)
-	w, h := pdf.GetPageSize()
 	for _, k := range pdfDensities {
 		lay = newPDFLayout(w, h, brand, o.Logo, k)
+		lay.cache = cache
 		if pages = lay.document(doc); len(pages) <= pdfMaxPages {
 			break
 		}
 	}
-	for _, ops := range pages {
+	st := pdfStats{pages: len(pages), density: lay.k, lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
+	return &pdfPlan{doc: doc, o: o, size: size, date: date, pages: pages, stats: st}, nil
+}
+
+// write draws the plan with fpdf and returns the PDF.
+func (p *pdfPlan) write() ([]byte, error) {
+	pdf := pdfNewFpdf(p.size)
+	pdf.SetCompression(!p.o.Uncompressed)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(p.date)
+	pdf.SetModificationDate(p.date)
+	pdfSetMeta(pdf, p.doc.Meta)
+	if p.o.Logo != nil {
+		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.o.Logo.png))
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
+	}
+	for _, ops := range p.pages {
 		pdf.AddPage()
 		pdfDrawOps(pdf, ops)
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
+		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, pdfStats{}, fmt.Errorf("%w: %w", ErrPDFRender, err)
+		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
 	}
-	st := pdfStats{pages: len(pages), density: lay.k, lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
-	return buf.Bytes(), st, nil
+	return buf.Bytes(), nil
+}
+
+// pdfPageDims is the size in points of an fpdf page size.
+func pdfPageDims(size string) (w, h float64) {
+	if size == "A4" {
+		return 595.28, 841.89
+	}
+	return 612, 792
 }
 
 // pdfFaces are the font styles drawn with; only these are embedded.
@@ -245,4 +287,25 @@ func pdfParseColor(s string) (pdfRGB, error) {
 		return pdfRGB{}, fmt.Errorf("%w: %q", ErrPDFBrandColor, s)
 	}
 	return pdfRGB{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}, nil
+}
+
+// pdfRenderer renders documents one after another with the same options,
+// keeping what can be reused from one document to the next. Each worker of
+// the job-descriptions step has its own; it is not safe for concurrent use.
+type pdfRenderer struct {
+	o     JDRenderOptions
+	cache *pdfWrapCache
+}
+
+func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
+	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize)}
+}
+
+// render is RenderJobDescription.
+func (r *pdfRenderer) render(doc JDDocument) ([]byte, error) {
+	p, err := pdfPlanCached(doc, r.o, r.cache)
+	if err != nil {
+		return nil, err
+	}
+	return p.write()
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -24,6 +25,12 @@ const pdfDir = "job-descriptions"
 // in parallel, and hands each to emit ("job-descriptions/<role-id>.pdf") as
 // soon as it is finished. emit is called from one goroutine at a time, in
 // completion order. The step stops when ctx is cancelled.
+//
+// The text of every role is checked first, so a character the fonts cannot
+// draw is reported for the first such role in config order, whatever the
+// number of workers, before anything is emitted. Memory does not grow with
+// the number of roles: each worker builds, renders and hands on one
+// document at a time.
 func JobDescriptionsStep(o PDFOptions) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
@@ -55,33 +62,31 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 		}
 		opts.Logo = logo
 	}
-	// Build and check every document first (cheap, no fpdf), so a bad
-	// character is reported for the first role in config order whatever
-	// the number of workers.
-	docs := make([]JDDocument, len(m.Roles))
-	for i := range m.Roles {
-		d, err := pdfCleanDocument(BuildJobDescription(m, &m.Roles[i]))
-		if err != nil {
-			return fmt.Errorf("role %s: %w", m.Roles[i].ID, err)
-		}
-		if _, err := pdfParseColor(d.BrandColor); err != nil {
-			return err
-		}
-		docs[i] = d
-	}
-
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(docs))
+	workers = min(workers, len(m.Roles))
+	// Check the text of every document before rendering any, so that a bad
+	// character is reported for the first role in config order whatever the
+	// number of workers, and nothing is emitted. The documents are built
+	// again when rendered: keeping them all would hold the whole run's text
+	// in memory at once.
+	if err := pdfCheckRoles(ctx, m, workers); err != nil {
+		return err
+	}
+	if _, err := pdfParseColor(m.Company.BrandColor); err != nil {
+		return err
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
-	results := make(chan pdfResult)
+	// One finished document per worker can wait for emit, so a worker
+	// never stalls while a file is written; no more are ever held.
+	results := make(chan pdfResult, workers)
 	go func() {
 		defer close(jobs)
-		for i := range docs {
+		for i := range m.Roles {
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -94,13 +99,15 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			r := newPDFRenderer(opts)
 			for i := range jobs {
 				if ctx.Err() != nil {
 					return
 				}
-				data, err := RenderJobDescription(docs[i], opts)
+				role := &m.Roles[i]
+				data, err := r.render(BuildJobDescription(m, role))
 				select {
-				case results <- pdfResult{id: docs[i].RoleID, data: data, err: err}:
+				case results <- pdfResult{id: role.ID, data: data, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -135,3 +142,52 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	}
 	return ctx.Err()
 }
+
+// pdfCheckRoles checks the text of every role's document, on workers
+// goroutines, and returns the error of the first bad role in config order.
+func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) error {
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Worker w checks roles w, w+workers, ...: in config order, so
+			// its first error is its lowest.
+			for n, i := 0, w; i < len(m.Roles); n, i = n+1, i+workers {
+				if n%256 == 0 && ctx.Err() != nil {
+					errs[w] = ctx.Err()
+					return
+				}
+				if _, err := pdfCheckDocument(BuildJobDescription(m, &m.Roles[i])); err != nil {
+					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var first error
+	lowest := len(m.Roles)
+	for _, err := range errs {
+		var ie pdfIndexedError
+		switch {
+		case err == nil:
+		case errors.As(err, &ie):
+			if ie.i < lowest {
+				first, lowest = ie.err, ie.i
+			}
+		default:
+			return err // cancelled
+		}
+	}
+	return first
+}
+
+// pdfIndexedError is a role's error with the role's index.
+type pdfIndexedError struct {
+	i   int
+	err error
+}
+
+func (e pdfIndexedError) Error() string { return e.err.Error() }

@@ -14,6 +14,11 @@ import (
 // an error wrapping ErrPDFUnrenderable naming the first character the
 // embedded fonts cannot draw. Nothing that fails here ever reaches fpdf.
 func pdfCleanDocument(d JDDocument) (JDDocument, error) {
+	// Most documents are plain ASCII or already NFC: check without
+	// copying, and copy only when a string changes.
+	if clean, err := pdfCheckDocument(d); err != nil || clean {
+		return d, err
+	}
 	c := pdfCleaner{}
 	d.Company = c.text("company name", d.Company)
 	d.Title = c.text("title", d.Title)
@@ -52,6 +57,98 @@ func pdfCleanDocument(d JDDocument) (JDDocument, error) {
 	return d, nil
 }
 
+// pdfCheckDocument reports whether every string of d is NFC already, or an
+// error wrapping ErrPDFUnrenderable naming the first character the embedded
+// fonts cannot draw, exactly as pdfCleanDocument does. It copies nothing,
+// and plain ASCII strings cost one pass over their bytes.
+func pdfCheckDocument(d JDDocument) (clean bool, err error) {
+	c := pdfChecker{clean: true}
+	c.text("company name", d.Company)
+	c.text("title", d.Title)
+	c.text("header", d.Subtitle)
+	c.text("document title", d.Meta.Title)
+	c.text("document author", d.Meta.Author)
+	c.text("document subject", d.Meta.Subject)
+	c.text("document keywords", d.Meta.Keywords)
+	c.text("document creator", d.Meta.Creator)
+	for i := range d.Sections {
+		s := &d.Sections[i]
+		where := string(s.ID)
+		if !c.ok(s.Heading) {
+			c.fail(where+" heading", s.Heading)
+		}
+		for j := range s.Blocks {
+			b := &s.Blocks[j]
+			c.text(where, b.Text)
+			for _, it := range b.Items {
+				c.text(where, it)
+			}
+			for _, r := range b.Rows {
+				c.text(where, r.Label)
+				if !c.ok(r.Value) {
+					// pdfCleaner names the row by its cleaned label.
+					c.fail(where+": "+norm.NFC.String(r.Label), r.Value)
+				}
+			}
+			for _, g := range b.Groups {
+				c.text(where, g.Heading)
+				for _, it := range g.Items {
+					if !c.ok(it) {
+						c.fail(where+": "+norm.NFC.String(g.Heading), it)
+					}
+				}
+			}
+		}
+	}
+	return c.clean, c.err
+}
+
+// pdfChecker checks strings the way pdfCleaner cleans them, building the
+// "where" of a message only for a string that fails.
+type pdfChecker struct {
+	clean bool // every string so far is NFC
+	err   error
+}
+
+func (c *pdfChecker) text(where, s string) {
+	if !c.ok(s) {
+		c.fail(where, s)
+	}
+}
+
+// ok reports whether s can be drawn as it is; when it cannot, or when it
+// is not NFC, the caller is told to look closer (fail).
+func (c *pdfChecker) ok(s string) bool {
+	if c.err != nil || pdfPlainText(s) {
+		return true
+	}
+	if norm.NFC.IsNormalString(s) && pdfCheckText("", s) == nil {
+		return true
+	}
+	return false
+}
+
+// fail records the outcome for a string that is not plain: an error, or a
+// string that NFC changes.
+func (c *pdfChecker) fail(where, s string) {
+	if err := pdfCheckText(where, s); err != nil {
+		c.err = err
+		return
+	}
+	c.clean = false
+}
+
+// pdfPlainText reports whether s is only printable ASCII and line breaks:
+// NFC already, and every character has a glyph (TestPDFPlainTextCovered).
+func pdfPlainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; (b < 0x20 || b > 0x7E) && b != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
 // pdfCleaner normalises strings and remembers the first unrenderable one.
 type pdfCleaner struct {
 	err error
@@ -69,7 +166,7 @@ func (c *pdfCleaner) texts(where string, ss []string) []string {
 }
 
 func (c *pdfCleaner) text(where, s string) string {
-	if c.err != nil || s == "" {
+	if c.err != nil || pdfPlainText(s) {
 		return s
 	}
 	if err := pdfCheckText(where, s); err != nil {

@@ -49,8 +49,70 @@ func (l *pdfLayout) wrap(st pdfStyle, s string, w float64) []pdfLine {
 }
 
 // wrapRuns breaks runs into lines no wider than w, at spaces, or inside a
-// word that is wider than w on its own.
+// word that is wider than w on its own. The lines are shared with the
+// layout's wrap cache: they must not be modified.
 func (l *pdfLayout) wrapRuns(runs []pdfRun, w float64) []pdfLine {
+	c := l.cache
+	if c == nil || len(runs) > 2 {
+		return l.wrapRunsUncached(runs, w)
+	}
+	k := pdfWrapKey{a: runs[0], w: w}
+	if len(runs) == 2 {
+		k.b = runs[1]
+	}
+	if lines, ok := c.get(k); ok {
+		return lines
+	}
+	lines := l.wrapRunsUncached(runs, w)
+	c.put(k, lines)
+	return lines
+}
+
+// pdfWrapKey identifies a wrapped text: up to two runs and the width.
+type pdfWrapKey struct {
+	a, b pdfRun
+	w    float64
+}
+
+// pdfWrapCacheSize bounds each generation of a pdfWrapCache.
+const pdfWrapCacheSize = 4096
+
+// pdfWrapCache keeps wrapped texts from one document to the next: most of
+// a job description (the company paragraphs, the template's
+// responsibilities, the competencies of a level) recurs in many documents
+// of a run. It holds two generations of at most pdfWrapCacheSize entries:
+// when the current one is full it becomes the old one and the older is
+// dropped, so texts still in use survive and memory stays bounded however
+// many roles there are. Not safe for concurrent use: one per worker.
+type pdfWrapCache struct {
+	size     int // entries per generation
+	cur, old map[pdfWrapKey][]pdfLine
+}
+
+func newPDFWrapCache(size int) *pdfWrapCache {
+	return &pdfWrapCache{size: size, cur: make(map[pdfWrapKey][]pdfLine)}
+}
+
+func (c *pdfWrapCache) get(k pdfWrapKey) ([]pdfLine, bool) {
+	if v, ok := c.cur[k]; ok {
+		return v, true
+	}
+	if v, ok := c.old[k]; ok {
+		c.put(k, v)
+		return v, true
+	}
+	return nil, false
+}
+
+func (c *pdfWrapCache) put(k pdfWrapKey, v []pdfLine) {
+	if len(c.cur) >= c.size {
+		c.old, c.cur = c.cur, make(map[pdfWrapKey][]pdfLine, c.size)
+	}
+	c.cur[k] = v
+}
+
+// wrapRunsUncached does the work of wrapRuns.
+func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 	toks := l.tokens(runs)
 	var (
 		lines []pdfLine

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,6 +135,7 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf.StringP("config", "c", "", "company file (env JDGEN_CONFIG; default ./company.yaml)")
 	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
 	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else letter)")
+	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
 	root.AddCommand(a.validateCommand(), a.rolesCommand(), a.initCommand(), a.resolveCommand())
 	return root
 }
@@ -144,7 +146,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	a.v.SetEnvPrefix("JDGEN")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
-	for _, name := range []string{"config", "out", "paper"} {
+	for _, name := range []string{"config", "out", "paper", "workers"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := a.v.BindPFlag(name, f); err != nil {
 				return err
@@ -154,7 +156,26 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	if p := a.v.GetString("paper"); p != "" && !slices.Contains(generator.Papers, p) {
 		return usageError{fmt.Errorf("--paper (or JDGEN_PAPER): %q is not allowed; use one of: %s", p, strings.Join(generator.Papers, ", "))}
 	}
+	if _, err := a.workers(); err != nil {
+		return err
+	}
 	return nil
+}
+
+// maxWorkers bounds --workers: far more than any machine has CPUs.
+const maxWorkers = 1024
+
+// workers is --workers, else JDGEN_WORKERS, else the number of CPUs.
+func (a *app) workers() (int, error) {
+	v := strings.TrimSpace(a.v.GetString("workers"))
+	if v == "" {
+		return runtime.NumCPU(), nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxWorkers {
+		return 0, usageError{fmt.Errorf("--workers (or JDGEN_WORKERS): %q is not allowed; use a whole number from 1 to %d", v, maxWorkers)}
+	}
+	return n, nil
 }
 
 // configPath is --config, else JDGEN_CONFIG, else ./company.yaml if present.

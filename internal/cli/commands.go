@@ -8,12 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
@@ -22,10 +22,11 @@ import (
 //go:embed starter.yaml
 var starterConfig []byte
 
-// steps are the renderers, in the order they run.
-func steps() []generator.Step {
+// steps are the renderers, in the order they run; workers job
+// descriptions are rendered at once.
+func steps(workers int) []generator.Step {
 	return []generator.Step{
-		output.JobDescriptionsStep(output.PDFOptions{Workers: runtime.NumCPU()}),
+		output.JobDescriptionsStep(output.PDFOptions{Workers: workers}),
 		output.CareerLadderStep(output.XLSXOptions{}),
 	}
 }
@@ -33,6 +34,11 @@ func steps() []generator.Step {
 // generate is the main job: load, resolve, render, write atomically.
 func (a *app) generate() error {
 	start := time.Now()
+	defer gctune.Apply()()
+	workers, err := a.workers()
+	if err != nil {
+		return err
+	}
 	cfg, s, err := a.load()
 	if err != nil {
 		return err
@@ -47,7 +53,7 @@ func (a *app) generate() error {
 	}
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
-	err = generator.Generate(a.ctx, m, steps(), func(f generator.File) error {
+	err = generator.Generate(a.ctx, m, steps(workers), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
