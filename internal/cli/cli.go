@@ -189,18 +189,22 @@ func (a *app) configPath() (string, error) {
 	return "", usageError{errors.New("no config file: pass --config company.yaml (or set JDGEN_CONFIG), or run \"jdgen init\" to write a starter company.yaml here")}
 }
 
-// load reads the config and layers the run settings over it.
-func (a *app) load() (*generator.Config, generator.Settings, error) {
+// model reads the config, layers the run settings over it and resolves
+// it: what every command renders or prints.
+func (a *app) model() (*generator.Model, error) {
 	path, err := a.configPath()
 	if err != nil {
-		return nil, generator.Settings{}, err
+		return nil, err
 	}
 	cfg, err := generator.Load(path)
 	if err != nil {
-		return nil, generator.Settings{}, err
+		return nil, err
 	}
 	s, err := a.settings(cfg)
-	return cfg, s, err
+	if err != nil {
+		return nil, err
+	}
+	return generator.Resolve(cfg, s)
 }
 
 // settings layers flags > environment > file > defaults, in one place.

@@ -39,14 +39,11 @@ func (a *app) generate() error {
 	if err != nil {
 		return err
 	}
-	cfg, s, err := a.load()
+	m, err := a.model()
 	if err != nil {
 		return err
 	}
-	m, err := generator.Resolve(cfg, s)
-	if err != nil {
-		return err
-	}
+	s := m.Settings
 	w, err := output.NewDirWriter(s.OutDir)
 	if err != nil {
 		return err
@@ -89,11 +86,7 @@ func (a *app) validateCommand() *cobra.Command {
 		Short: "Check a company file and report every problem; writes nothing",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, s, err := a.load()
-			if err != nil {
-				return err
-			}
-			m, err := generator.Resolve(cfg, s)
+			m, err := a.model()
 			if err != nil {
 				return err
 			}
@@ -101,7 +94,7 @@ func (a *app) validateCommand() *cobra.Command {
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people\n", cfg.File, len(m.Roles), people)
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people\n", m.Settings.Config, len(m.Roles), people)
 			return nil
 		},
 	}
@@ -167,11 +160,7 @@ func (a *app) resolveCommand() *cobra.Command {
 		Short: "Print the resolved model as JSON: what will be rendered",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, s, err := a.load()
-			if err != nil {
-				return err
-			}
-			m, err := generator.Resolve(cfg, s)
+			m, err := a.model()
 			if err != nil {
 				return err
 			}
