@@ -101,9 +101,22 @@ type Role struct {
 	// Focus is the specialised area as written; FocusKey the matched built-in focus.
 	Focus    string `json:"focus,omitempty"`
 	FocusKey string `json:"focus_key,omitempty"`
-	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display title.
+	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display
+	// title, the {manager} of the library's text.
 	ReportsTo      string `json:"reports_to"`
 	ReportsToTitle string `json:"reports_to_title"`
+	// IsTopOps is true when the role reports to the CEO or the board: it is
+	// the top operations executive of its chain.
+	IsTopOps bool `json:"is_top_ops"`
+	// TopOpsTitle is the title of the top operations executive in the
+	// role's chain (the role's own title when IsTopOps).
+	TopOpsTitle string `json:"top_ops_title"`
+	// ExecutiveTitle is "Chief Executive Officer" or "Board of Directors":
+	// whom the top of the chain reports to.
+	ExecutiveTitle string `json:"executive_title"`
+	// Chain are the titles above the role, its manager first, ending with
+	// ExecutiveTitle. Empty when the reporting line is broken.
+	Chain []string `json:"chain"`
 	// DirectReports are the ids of the roles reporting here, in config order.
 	DirectReports []string `json:"direct_reports"`
 	// DirectReportHeadcount is the number of people in those roles.
