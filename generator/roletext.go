@@ -191,7 +191,10 @@ func (r *resolver) roleTexts(m *Model) {
 func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 	rc := r.c.Roles[i]
 	p := fmt.Sprintf("roles[%d]", i)
-	root, _, _ := r.lineage(rc.Template)
+	root, _, ok := r.lineage(rc.Template)
+	if !ok {
+		return
+	}
 	years := root.ExperienceYears
 	if lt := r.builtinAt(role.Level); lt != nil && role.Level != root.Level {
 		years = lt.ExperienceYears
