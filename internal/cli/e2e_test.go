@@ -32,7 +32,9 @@ func normalise(s, dir string) string {
 // TestCases runs every folder testdata/<case>/ holding a company.yaml. A
 // case with stderr.txt must fail with exit code 2, print exactly that, and
 // write nothing; a case with resolve.json must succeed, and `jdgen resolve`
-// must print exactly that. With -update the expected file is rewritten.
+// must print exactly that. A case with both succeeds and prints exactly
+// stderr.txt (its warnings) on stderr. With -update the expected files are
+// rewritten.
 func TestCases(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	cases, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "company.yaml"))
@@ -45,7 +47,8 @@ func TestCases(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			resolveFile := filepath.Join(dir, "resolve.json")
-			wantFail := exists(stderrFile)
+			wantFail := exists(stderrFile) && !exists(resolveFile)
+			wantWarnings := exists(stderrFile) && exists(resolveFile)
 			if !wantFail && !exists(resolveFile) && !*golden.Update {
 				t.Fatalf("%s has neither stderr.txt nor resolve.json (run go test ./... -update)", dir)
 			}
@@ -76,6 +79,9 @@ func TestCases(t *testing.T) {
 			}
 			if code != ExitOK {
 				t.Fatalf("exit code %d, want 0; stderr:\n%s", code, stderr)
+			}
+			if wantWarnings {
+				golden.Check(t, stderrFile, []byte(normalise(stderr, dir)))
 			}
 			if !exists(filepath.Join(out, "career-ladder.xlsx")) {
 				t.Errorf("career-ladder.xlsx was not written")
