@@ -653,14 +653,14 @@ func (r *resolver) orgTree(m *Model) {
 
 func (r *resolver) ladderModel(m *Model) Ladder {
 	name := firstOf(r.c.Ladder.Name, r.ladder.Name)
-	out := Ladder{Name: name, Competencies: r.ladder.Competencies}
+	out := Ladder{Name: name, Competencies: r.genericCompetencies()}
 	for code := range r.c.Ladder.Bands {
 		if r.ladder.Index(code) < 0 {
 			r.checkLevel("ladder.bands."+code, code)
 		}
 	}
 	for _, lv := range r.ladder.Levels {
-		ll := LadderLevel{Level: lv, BandTitle: lv.Band.Title(), Roles: []string{}}
+		ll := LadderLevel{Level: r.genericLevel(lv), BandTitle: lv.Band.Title(), Roles: []string{}}
 		if b, ok := r.c.Ladder.Bands[lv.Code]; ok {
 			ll.Pay = r.pay(b, "band")
 		}

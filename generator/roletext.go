@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/jdgen/jdgen/internal/locale"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -277,4 +278,49 @@ func (r *resolver) wordExpectations(es []ladders.Expectation, v templates.Vars) 
 		return es
 	}
 	return out
+}
+
+// genericLevel words a ladder level's text for the ladder itself (the
+// workbook's Ladder sheet), where there is no role: "the {manager}" reads
+// "the manager" (templates.GenericVars).
+func (r *resolver) genericLevel(lv ladders.Level) ladders.Level {
+	v := templates.GenericVars(lv.Title)
+	lv.Scope = r.word(lv.Scope, v)
+	lv.DecisionAuthority = r.word(lv.DecisionAuthority, v)
+	lv.TypicalExperience = r.word(lv.TypicalExperience, v)
+	lv.NextLevel = r.word(lv.NextLevel, v)
+	return lv
+}
+
+// genericCompetencies words the competency matrix for the ladder itself.
+func (r *resolver) genericCompetencies() []ladders.Competency {
+	out := make([]ladders.Competency, len(r.ladder.Competencies))
+	for i, c := range r.ladder.Competencies {
+		c.Name = r.spell(c.Name)
+		c.Description = r.spell(c.Description)
+		levels := make(map[string]string, len(c.Levels))
+		for code, text := range c.Levels {
+			title := code
+			if lv, ok := r.ladder.Level(code); ok {
+				title = lv.Title
+			}
+			levels[code] = r.word(text, templates.GenericVars(title))
+		}
+		c.Levels = levels
+		out[i] = c
+	}
+	return out
+}
+
+// GenericText words a piece of built-in text that describes a level or a
+// template rather than a configured role (the workbook's comparison of the
+// built-in positions): placeholders take the generic values of
+// templates.GenericVars with title as {title}, and the spelling is the
+// company's.
+func (m *Model) GenericText(s, title string) string {
+	loc, err := locale.Parse(m.Company.Locale)
+	if err != nil {
+		loc = locale.Default
+	}
+	return templates.GenericVars(title).Expand(locale.Spell(loc, s))
 }

@@ -80,17 +80,23 @@ func TestCases(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("exit code %d, want 0; stderr:\n%s", code, stderr)
 			}
-			if wantWarnings {
-				golden.Check(t, stderrFile, []byte(normalise(stderr, dir)))
-			}
 			if !exists(filepath.Join(out, "career-ladder.xlsx")) {
 				t.Errorf("career-ladder.xlsx was not written")
 			}
+			mainStderr := stderr
 			code, stdout, stderr := run(t, "resolve", "--config", cfg, "--out", "out")
 			if code != ExitOK {
 				t.Fatalf("resolve: exit code %d; stderr:\n%s", code, stderr)
 			}
 			golden.Check(t, resolveFile, []byte(normalise(stdout, dir)))
+			if wantWarnings {
+				// resolve prints the same warnings as the main job, without
+				// the main job's progress line.
+				golden.Check(t, stderrFile, []byte(normalise(stderr, dir)))
+				if !strings.HasPrefix(mainStderr, stderr) {
+					t.Errorf("the main job's stderr does not start with the warnings resolve prints:\n%s", mainStderr)
+				}
+			}
 		})
 	}
 	if failing < 25 && !*golden.Update {
