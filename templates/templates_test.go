@@ -89,8 +89,16 @@ func TestBuiltinReturnsCopies(t *testing.T) {
 		m.Responsibilities = append(m.Responsibilities[:1], m.Responsibilities[2:]...)
 		m.KPIs[0].Key = "changed"
 		m.Qualifications[0].Preferred = !m.Qualifications[0].Preferred
-		m.WorkingConditions[0] = "changed"
+		m.PhysicalDemands[0] = "changed"
+		m.WorkingEnvironment[0] = "changed"
+		for j := range m.SummaryVariants {
+			m.SummaryVariants[j].Text = "changed"
+		}
+		for _, vs := range m.DimensionVariants {
+			vs[0].Text = "changed"
+		}
 		for j := range m.Focuses {
+			m.Focuses[j].Removes[0] = "changed"
 			m.Focuses[j].Aliases[0] = "changed"
 			m.Focuses[j].Responsibilities[0].Text = "changed"
 			m.Focuses[j].KPIs[0].Text = "changed"
@@ -127,8 +135,12 @@ func TestCloneIsDeep(t *testing.T) {
 	c.Responsibilities[0].Key = "x"
 	c.KPIs[0].Key = "x"
 	c.Qualifications[0].Key = "x"
-	c.WorkingConditions[0] = "x"
+	c.PhysicalDemands[0] = "x"
+	c.WorkingEnvironment[0] = "x"
+	c.SummaryVariants[0].Text = "x"
+	c.DimensionVariants["scope"][0].Text = "x"
 	c.Focuses[0].Aliases[0] = "x"
+	c.Focuses[0].Removes[0] = "x"
 	c.Focuses[0].Responsibilities[0].Key = "x"
 	c.Focuses[0].KPIs[0].Key = "x"
 	if !reflect.DeepEqual(orig, want) {
@@ -167,7 +179,10 @@ dimensions:
   decision_authority: Routine matters.
   strategic_focus: Accuracy.
   organisational_impact: The team.
-working_conditions: [Office.]
+physical_demands: [Works at a desk.]
+working_environment: [Office.]
+experience_years: 1
+onet: "43-5061.00"
 flsa: non-exempt
 reports_to: beta
 `
@@ -192,7 +207,10 @@ dimensions:
   decision_authority: Team matters.
   strategic_focus: Output.
   organisational_impact: The department.
-working_conditions: [Office.]
+physical_demands: [Works at a desk.]
+working_environment: [Office.]
+experience_years: 1
+onet: "43-5061.00"
 flsa: exempt
 reports_to: ceo
 `
