@@ -70,7 +70,9 @@ func isUSRole(location, localeCountry string) bool {
 func (r *resolver) checkPay(i int, role *Role) {
 	p := fmt.Sprintf("roles[%d]", i)
 	if role.Salary == nil {
-		r.warnAt(p, "no salary and no pay band for level %s: the documents will show no pay range; add salary: {min, max} to the role or ladder.bands.%s", role.Level, role.Level)
+		if !r.noPayAnywhere {
+			r.warnAt(p, "no salary and no pay band for level %s: the documents will show no pay range; add salary: {min, max} to the role or ladder.bands.%s", role.Level, role.Level)
+		}
 		return
 	}
 	if role.FLSA != templates.FLSAExempt {
@@ -105,6 +107,16 @@ func (r *resolver) checkPay(i int, role *Role) {
 // checkRoles applies the US wage and hour rules to each role: roles outside
 // the US carry no FLSA status; every role's pay is checked (checkPay).
 func (r *resolver) checkRoles(m *Model) {
+	// A file with no pay anywhere gets one warning, not one per role.
+	r.noPayAnywhere = len(m.Roles) > 1
+	for i := range m.Roles {
+		if m.Roles[i].Salary != nil {
+			r.noPayAnywhere = false
+		}
+	}
+	if r.noPayAnywhere {
+		r.warnAt("roles", "no role has a salary and the ladder has no pay bands: the documents will show no pay ranges; add salary: {min, max} to the roles or ladder.bands")
+	}
 	for i := range m.Roles {
 		role := &m.Roles[i]
 		if i >= len(r.src) || !r.src[i].ok {

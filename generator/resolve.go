@@ -94,6 +94,8 @@ type resolver struct {
 	quiet int
 	// loc is the company's locale.
 	loc locale.Locale
+	// noPayAnywhere is true when no role has pay (one warning says so).
+	noPayAnywhere bool
 }
 
 // sharedKey names a template with one of its focuses ("" for none).
