@@ -32,7 +32,7 @@ type stateExemptSalary struct {
 var stateExemptSalaries = map[string]stateExemptSalary{
 	"CA": {Yearly: 70304},
 	"WA": {Yearly: 80168.40},
-	"NY": {Yearly: 62353.20, Note: "; $66,300 in New York City, Long Island and Westchester"},
+	"NY": {Yearly: 62353.20, Note: " ($66,300 in New York City, Long Island and Westchester)"},
 	"AK": {Yearly: 58240, Note: " from July 1, 2026"},
 	"CO": {Yearly: 56485, Note: " (the 2025 figure; check the 2026 one)"},
 	"ME": {Yearly: 45300.32},

@@ -94,6 +94,8 @@ type resolver struct {
 	quiet int
 	// loc is the company's locale.
 	loc locale.Locale
+	// expanders are the placeholder replacers by their values.
+	expanders map[templates.Vars]*strings.Replacer
 	// noPayAnywhere is true when no role has pay (one warning says so).
 	noPayAnywhere bool
 }

@@ -66,7 +66,31 @@ func (r *resolver) builtinAt(level string) *templates.Template {
 // word respells one piece of built-in text for the company's locale, then
 // fills in its placeholders.
 func (r *resolver) word(s string, v templates.Vars) string {
-	return v.Expand(r.spell(s))
+	s = r.spell(s)
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return r.expander(v).Replace(s)
+}
+
+// expander fills in placeholders like templates.Vars.Expand, with one
+// replacer per set of values (building one is the costly part).
+func (r *resolver) expander(v templates.Vars) *strings.Replacer {
+	if x, ok := r.expanders[v]; ok {
+		return x
+	}
+	x := strings.NewReplacer(
+		templates.PhTitle, v.Title,
+		templates.PhManager, v.Manager,
+		templates.PhTopOps, v.TopOps,
+		templates.PhExecutive, v.Executive,
+		templates.PhExperience, templates.ExperienceText(v.ExperienceYears),
+	)
+	if r.expanders == nil {
+		r.expanders = map[templates.Vars]*strings.Replacer{}
+	}
+	r.expanders[v] = x
+	return x
 }
 
 // wordAll words every text of a built-in list (nil stays nil).

@@ -302,3 +302,14 @@ func TestAtWillAndAccommodation(t *testing.T) {
 		t.Errorf("en-GB at_will: statement %q, warnings %v", gb.Company.AtWill, gb.Warnings)
 	}
 }
+
+// TestExpanderMatchesExpand: the resolver's cached replacer fills in
+// placeholders exactly as templates.Vars.Expand does.
+func TestExpanderMatchesExpand(t *testing.T) {
+	r := &resolver{}
+	v := templates.Vars{Title: "Depot Manager", Manager: "Logistics Director", TopOps: "COO", Executive: templates.BoardTitle, ExperienceYears: 7}
+	s := "The {title} reports to the {manager}, then the {top_ops} and the {executive}; {experience} in operations. {unknown}"
+	if got, want := r.word(s, v), v.Expand(s); got != want {
+		t.Errorf("word = %q, Expand = %q", got, want)
+	}
+}
