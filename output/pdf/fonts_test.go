@@ -11,7 +11,6 @@ import (
 	"github.com/jdgen/jdgen/internal/pdftext"
 )
 
-
 // fontPrograms returns the embedded font programs of a PDF (compressed),
 // in file order, and the subset names.
 func fontPrograms(t *testing.T, pdf []byte) (progs [][]byte, names []string) {
