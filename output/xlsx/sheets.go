@@ -508,23 +508,15 @@ func (b *xlsxBook) comparison() ([]xlsxPosition, error) {
 			out = append(out, p)
 		}
 		out[g].roles = append(out[g].roles, r.ID)
-		// The typical manager comes from the first built-in template in
-		// the group.
-		if out[g].reportsTo == "" {
-			if t, ok := templates.Lookup(r.Template); ok {
-				out[g].reportsTo = xlsxReportsToTitle(t.ReportsTo)
-			}
-		}
+		// Configured roles show whom they really report to, not the
+		// template's typical manager (a small business's VP reports to
+		// the CEO, not to a COO it does not have).
 		if r.ReportsToTitle != "" && !slices.Contains(managers[g], r.ReportsToTitle) {
 			managers[g] = append(managers[g], r.ReportsToTitle)
 		}
 	}
-	// A custom template's typical manager is not in the model: show the
-	// managers the config gives its roles instead.
 	for g := range out {
-		if out[g].reportsTo == "" {
-			out[g].reportsTo = b.titlesList(managers[g])
-		}
+		out[g].reportsTo = b.titlesList(managers[g])
 	}
 	used := map[string]bool{}
 	for _, r := range m.Roles {
@@ -539,7 +531,13 @@ func (b *xlsxBook) comparison() ([]xlsxPosition, error) {
 			continue
 		}
 		used[t.Level] = true
-		p := xlsxPosition{level: t.Level, title: t.Title, dims: t.Dimensions, reportsTo: xlsxReportsToTitle(t.ReportsTo), order: len(m.Ladder.Levels)}
+		// The seed template's own wording, for no particular company: its
+		// placeholders take generic values.
+		d := t.Dimensions
+		for _, f := range []*string{&d.Scope, &d.Seniority, &d.DecisionAuthority, &d.StrategicFocus, &d.OrganisationalImpact} {
+			*f = m.GenericText(*f, t.Title)
+		}
+		p := xlsxPosition{level: t.Level, title: t.Title, dims: d, reportsTo: xlsxReportsToTitle(t.ReportsTo), order: len(m.Ladder.Levels)}
 		if lv, ok := levelIdx[t.Level]; ok {
 			p.order = lv
 		}
