@@ -106,7 +106,13 @@ func (r *resolver) checkPay(i int, role *Role) {
 
 // checkRoles applies the US wage and hour rules to each role: roles outside
 // the US carry no FLSA status; every role's pay is checked (checkPay).
+//
+// A file with problems is not checked: its roles may be half resolved, and
+// the problems come first.
 func (r *resolver) checkRoles(m *Model) {
+	if len(r.ps.list) > 0 {
+		return
+	}
 	// A file with no pay anywhere gets one warning, not one per role.
 	r.noPayAnywhere = len(m.Roles) > 1
 	for i := range m.Roles {

@@ -60,8 +60,8 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	r.relate(m)
 	r.careerPath(m)
 	r.roleTexts(m)
-	r.checkRoles(m)
 	m.Ladder = r.ladderModel(m)
+	r.checkRoles(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
@@ -307,9 +307,12 @@ func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea st
 		}
 		return out
 	}
-	keys := make([]string, len(items))
-	for i, it := range items {
-		keys[i] = it.Key
+	// Variants of one item share its key: list each key once.
+	keys := make([]string, 0, len(items))
+	for _, it := range items {
+		if !slices.Contains(keys, it.Key) {
+			keys = append(keys, it.Key)
+		}
 	}
 	drop := map[string]bool{}
 	for i, k := range lp.Remove {

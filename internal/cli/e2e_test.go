@@ -32,7 +32,8 @@ func normalise(s, dir string) string {
 // TestCases runs every folder testdata/<case>/ holding a company.yaml. A
 // case with stderr.txt must fail with exit code 2, print exactly that, and
 // write nothing; a case with resolve.json must succeed, and `jdgen resolve`
-// must print exactly that. A case with both succeeds and prints exactly
+// must print exactly that, and a job-descriptions folder beside it holds
+// the golden PDFs. A case with both succeeds and prints exactly
 // stderr.txt (its warnings) on stderr. With -update the expected files are
 // rewritten.
 func TestCases(t *testing.T) {
@@ -82,6 +83,21 @@ func TestCases(t *testing.T) {
 			}
 			if !exists(filepath.Join(out, "career-ladder.xlsx")) {
 				t.Errorf("career-ladder.xlsx was not written")
+			}
+			// A case with a job-descriptions folder keeps golden PDFs:
+			// every job description must match its golden byte for byte.
+			if jd := filepath.Join(dir, "job-descriptions"); exists(jd) {
+				pdfs, _ := filepath.Glob(filepath.Join(out, "job-descriptions", "*.pdf"))
+				if len(pdfs) == 0 {
+					t.Errorf("no job descriptions written")
+				}
+				for _, p := range pdfs {
+					data, err := os.ReadFile(p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					golden.Check(t, filepath.Join(jd, filepath.Base(p)), data)
+				}
 			}
 			mainStderr := stderr
 			code, stdout, stderr := run(t, "resolve", "--config", cfg, "--out", "out")

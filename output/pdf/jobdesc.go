@@ -161,6 +161,9 @@ const (
 	pdfKeyResponsibilities = "Key responsibilities"
 	// pdfOtherDuties follows the responsibilities.
 	pdfOtherDuties = "This list of duties is not exhaustive. The job holder may be asked to perform other related duties as assigned."
+	// pdfTopOfOperations stands for the level above a role that is the
+	// top of operations in its company.
+	pdfTopOfOperations = "None in this company: this is the top operations role."
 )
 
 // BuildJobDescription turns one role of the model into a job-description
@@ -244,9 +247,13 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	add(JDCompetencies, w("Competencies expected at this level"), JDBlock{Kind: JDDefinitions, Rows: comp})
 
 	cp := r.CareerPath
+	above := pdfLevelRef(cp.Above)
+	if cp.Above == nil && r.IsTopOps {
+		above = w(pdfTopOfOperations)
+	}
 	add(JDCareerPath, w("Career path"), JDBlock{Kind: JDDefinitions, Rows: pdfRows(
 		w("Level below"), pdfLevelRef(cp.Below),
-		w("Level above"), pdfLevelRef(cp.Above),
+		w("Level above"), above,
 		w("Promotion"), pdfIf(cp.Above != nil, cp.Promotion),
 	)})
 

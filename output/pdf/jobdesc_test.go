@@ -94,17 +94,17 @@ func TestJDIdentificationRows(t *testing.T) {
 		t.Errorf("labels %q\nwant   %q", labels, wantLabels)
 	}
 	for label, want := range map[string]string{
-		"Job title":       "Warehouse Operations Manager",
-		"Level":           "OPS-5 · Senior Operations Manager (Management band)",
-		"Reports to":      "Director of Operations, Supply Chain",
-		"Direct reports":  "Night Shift Operations Supervisor (4 people)",
-		"Workplace":       "On-site",
-		"Employment type": "Full-time",
-		"FLSA status":     "Exempt",
-		"Pay range":       "$100,000 – $128,000 per year",
+		"Job title":           "Warehouse Operations Manager",
+		"Level":               "OPS-5 · Senior Operations Manager (Management band)",
+		"Reports to":          "Director of Operations, Supply Chain",
+		"Direct reports":      "Night Shift Operations Supervisor (4 people)",
+		"Workplace":           "On-site",
+		"Employment type":     "Full-time",
+		"FLSA status":         "Exempt",
+		"Pay range":           "$100,000 – $128,000 per year",
 		"Seniority":           r.Dimensions.Seniority,
 		"Required experience": fmt.Sprintf("%d or more years in operations", r.ExperienceYears),
-		"Effective date":  "November 14, 2023",
+		"Effective date":      "November 14, 2023",
 	} {
 		if got[label] != want {
 			t.Errorf("%s = %q, want %q", label, got[label], want)
@@ -349,5 +349,20 @@ func TestJDBritish(t *testing.T) {
 		if !strings.Contains(eo, "Equality Act 2010") {
 			t.Errorf("%s: equal opportunities statement %q", r.ID, eo)
 		}
+	}
+}
+
+// TestJDCareerPathOfTheTop: the top operations role's career path has no
+// step above in its company, and says so; the ladder's next level is not
+// named.
+func TestJDCareerPathOfTheTop(t *testing.T) {
+	m := pdfModelFromFile(t, "../../examples/small-business.yaml", "letter")
+	r, ok := m.Role("vp-ops")
+	if !ok {
+		t.Fatal("no vp-ops")
+	}
+	text, _ := pdfSectionText(BuildJobDescription(m, r), JDCareerPath)
+	if !strings.Contains(text, pdfTopOfOperations) || strings.Contains(text, "Chief Operating Officer") || strings.Contains(text, "Promotion") {
+		t.Errorf("career path of the top operations role:\n%s", text)
 	}
 }
