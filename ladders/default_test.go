@@ -253,6 +253,16 @@ func TestLadderText(t *testing.T) {
 			}
 		}
 	}
+	usForm := map[locale.Locale]map[string]bool{}
+	for _, loc := range locale.All[1:] {
+		usForm[loc] = map[string]bool{}
+		for _, e := range locale.Table() {
+			if e.For(loc) != e.US {
+				usForm[loc][e.US] = true
+			}
+		}
+	}
+	respelled := 0
 	word := regexp.MustCompile(`\pL+`)
 	brace := regexp.MustCompile(`\{[^{}]*\}|[{}]`)
 	n := 0
@@ -278,10 +288,26 @@ func TestLadderText(t *testing.T) {
 		}
 		for _, w := range word.FindAllString(text, -1) {
 			if loc, ok := foreign[strings.ToLower(w)]; ok {
-				t.Errorf("%s: %s spelling %q: %q", where, loc, w, text)
+				t.Errorf("%s: non-US spelling %q (%s) in US text: %q", where, w, loc, text)
+			}
+		}
+		// And the other way: no US form that a locale changes survives its
+		// spelling.
+		for _, loc := range locale.All[1:] {
+			spelled := locale.Spell(loc, text)
+			if spelled != text {
+				respelled++
+			}
+			for _, w := range word.FindAllString(spelled, -1) {
+				if usForm[loc][strings.ToLower(w)] {
+					t.Errorf("%s: %s text keeps the US spelling %q: %q", where, loc, w, spelled)
+				}
 			}
 		}
 	})
+	if respelled < 10 {
+		t.Errorf("only %d ladder texts change spelling outside the US; the check is not exercised", respelled)
+	}
 	if n < 100 {
 		t.Errorf("checked only %d strings", n)
 	}

@@ -181,7 +181,7 @@ func TestSpellingBothWays(t *testing.T) {
 	for _, f := range texts {
 		for _, w := range word.FindAllString(f.text, -1) {
 			if l, ok := foreign[strings.ToLower(w)]; ok {
-				t.Errorf("%s: %s spelling %q in US text: %q", f.path, l, w, f.text)
+				t.Errorf("%s: non-US spelling %q (%s) in US text: %q", f.path, w, l, f.text)
 			}
 		}
 	}
