@@ -276,6 +276,9 @@ func TestLadderText(t *testing.T) {
 		if m := fixedTitle.FindString(text); m != "" {
 			t.Errorf("%s names %q; use a placeholder: %q", where, m, text)
 		}
+		if strings.HasPrefix(where, "competency ") && brace.MatchString(text) {
+			t.Errorf("%s: competency cells describe the level for every role at it and take no placeholder: %q", where, text)
+		}
 		for _, b := range brace.FindAllString(text, -1) {
 			if !slices.Contains(templates.Placeholders, b) || b == templates.PhExperience {
 				t.Errorf("%s: %q is not a placeholder the resolver fills: %q", where, b, text)
