@@ -181,7 +181,7 @@ func TestSpellingBothWays(t *testing.T) {
 	for _, f := range texts {
 		for _, w := range word.FindAllString(f.text, -1) {
 			if l, ok := foreign[strings.ToLower(w)]; ok {
-				t.Errorf("%s: %s spelling %q in US text: %q", f.path, l, w, f.text)
+				t.Errorf("%s: non-US spelling %q (%s) in US text: %q", f.path, w, l, f.text)
 			}
 		}
 	}
@@ -391,5 +391,26 @@ func TestEveryPositionComplete(t *testing.T) {
 		if strings.TrimSpace(pt.Summary) == "" {
 			t.Errorf("%s: empty summary", pt.name())
 		}
+	}
+}
+
+// {top_ops} names the top operations executive above the role; a role that
+// is itself the top operations executive never gets a sentence with it (it
+// would speak of itself as someone else).
+func TestTopOpsPlaceholderOnlyBelowTheTop(t *testing.T) {
+	used := 0
+	for _, pt := range positioned(t) {
+		for _, f := range textFields(pt.Template) {
+			if !strings.Contains(f.text, PhTopOps) {
+				continue
+			}
+			used++
+			if pt.pos.TopOps {
+				t.Errorf("%s: %s uses {top_ops} although the role is the top operations executive: %q", pt.name(), f.path, f.text)
+			}
+		}
+	}
+	if used == 0 {
+		t.Error("no built-in text uses {top_ops}; the check is not exercised")
 	}
 }

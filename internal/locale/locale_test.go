@@ -202,3 +202,31 @@ func TestReadability(t *testing.T) {
 		t.Error("empty text should score 0")
 	}
 }
+
+// Spell is safe from many goroutines and gives the same answer from its
+// cache as the first time.
+func TestSpellConcurrentAndCached(t *testing.T) {
+	texts := []string{"We optimize labor.", "A computer program.", "The distribution center program", "Nothing to change here."}
+	want := map[string]string{}
+	for _, s := range texts {
+		want[s] = spell(EnGB, s)
+	}
+	done := make(chan bool)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				s := texts[i%len(texts)]
+				if got := Spell(EnGB, s); got != want[s] {
+					t.Errorf("Spell(%q) = %q, want %q", s, got, want[s])
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+	if got := Spell(EnGB, "Nothing to change here."); got != "Nothing to change here." {
+		t.Errorf("unchanged text came back as %q", got)
+	}
+}

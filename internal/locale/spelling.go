@@ -3,6 +3,7 @@ package locale
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -231,10 +232,6 @@ func Table() []Entry {
 	return append([]Entry(nil), table...)
 }
 
-// softwareWords before "program" mean a computer program, spelled "program"
-// in every locale.
-var softwareWords = map[string]bool{"computer": true, "software": true}
-
 // Spell rewrites US spelling in text into the spelling of locale l, word by
 // word from the table; en-US (and an unsupported locale) returns text as
 // it is. Only whole words change: "programmer", "prize" and "size" stay.
@@ -244,40 +241,117 @@ func Spell(l Locale, text string) string {
 	if l == EnUS || !l.Valid() || text == "" {
 		return text
 	}
+	key := spellKey{l, text}
+	if v, ok := spellCache.Load(key); ok {
+		return v.(string)
+	}
+	out := spell(l, text)
+	// Built-in text is a few thousand strings, each respelled for every
+	// role: remember them, up to a bound so that other text cannot grow the
+	// cache without limit.
+	if spellCached.Load() < spellCacheMax {
+		if _, loaded := spellCache.LoadOrStore(key, out); !loaded {
+			spellCached.Add(1)
+		}
+	}
+	return out
+}
+
+// spellKey is a cache key: the locale and the text.
+type spellKey struct {
+	l    Locale
+	text string
+}
+
+// spellCacheMax bounds the number of remembered results.
+const spellCacheMax = 1 << 14
+
+var (
+	spellCache  sync.Map // spellKey -> string
+	spellCached atomic.Int64
+)
+
+// spell respells text for a non-US locale, word by word.
+func spell(l Locale, text string) string {
 	tableOnce.Do(buildTable)
-	var b strings.Builder
-	b.Grow(len(text) + 16)
-	prev := ""
+	var (
+		b    strings.Builder // used once the first word changes
+		done int             // text[:done] is already in b
+		soft bool            // the previous word is "computer" or "software"
+		low  [32]byte        // lower-case copy of an ASCII word
+	)
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
-			b.WriteRune(r)
-			i += n
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			// A non-ASCII letter run is a word no table entry matches.
+			r, n := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsSpace(r) {
-				prev = ""
+				soft = false
+			}
+			for i += n; i < len(text) && text[i] >= utf8.RuneSelf; {
+				_, n = utf8.DecodeRuneInString(text[i:])
+				i += n
 			}
 			continue
 		}
-		j := i
-		for j < len(text) {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r2) {
-				break
+		if !isASCIILetter(c) {
+			if c != ' ' && c != '\t' && c != '\n' {
+				soft = false
 			}
-			j += n2
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		if j < len(text) && text[j] >= utf8.RuneSelf {
+			// The word goes on with a non-ASCII letter: not in the table.
+			r, _ := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r) {
+				for j < len(text) && (isASCIILetter(text[j]) || text[j] >= utf8.RuneSelf) {
+					_, n := utf8.DecodeRuneInString(text[j:])
+					j += n
+				}
+				i, soft = j, false
+				continue
+			}
 		}
 		word := text[i:j]
-		lower := strings.ToLower(word)
-		out := word
-		if e, ok := byUS[lower]; ok && !(strings.HasPrefix(lower, "program") && softwareWords[prev]) {
-			out = matchCase(word, e.For(l))
+		if len(word) > len(low) {
+			i, soft = j, false
+			continue
 		}
-		b.WriteString(out)
-		prev = lower
+		lw := low[:len(word)]
+		for k := 0; k < len(word); k++ {
+			c := word[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw[k] = c
+		}
+		if e, ok := byUS[string(lw)]; ok {
+			if f := e.For(l); f != e.US && !(soft && strings.HasPrefix(e.US, "program")) {
+				if b.Len() == 0 {
+					b.Grow(len(text) + 16)
+				}
+				b.WriteString(text[done:i])
+				b.WriteString(matchCase(word, f))
+				done = j
+			}
+		}
+		soft = string(lw) == "computer" || string(lw) == "software"
 		i = j
 	}
+	if done == 0 {
+		return text
+	}
+	b.WriteString(text[done:])
 	return b.String()
 }
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
 // matchCase gives repl the case pattern of word: all upper, capitalized or
 // lower.
