@@ -4954,7 +4954,14 @@ func (f *Fpdf) putcatalog() {
 
 func (f *Fpdf) putheader() {
 	f.outf("%%PDF-%s", f.pdfVersion)
+	// jdgen patch 1: a comment line of four bytes above 127 right after
+	// the header marks the file as binary (ISO 32000-1 7.5.2; PDF/A
+	// requires it), so transfer tools do not treat it as text.
+	f.out(binaryCommentLine)
 }
+
+// binaryCommentLine is the comment written after the header (jdgen patch 1).
+const binaryCommentLine = "%\xe2\xe3\xcf\xd3"
 
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
