@@ -27,6 +27,8 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4970,7 +4972,20 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		// jdgen patch 2: a file identifier (ISO 32000-1 14.4; PDF/A
+		// requires it), derived from the bytes written so far rather
+		// than the time, so the same document gives the same file.
+		id := contentID(f.buffer.Bytes())
+		f.outf("/ID [<%s> <%s>]", id, id)
 	}
+}
+
+// contentID is the hex file identifier for a document's body (jdgen
+// patch 2): the first 16 bytes of its SHA-256.
+func contentID(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:16])
 }
 
 func (f *Fpdf) putxmp() {

@@ -5,9 +5,12 @@ package fpdf
 
 import (
 	"bytes"
+	"regexp"
 	"testing"
 	"time"
 )
+
+var trailerIDRe = regexp.MustCompile(`/ID \[<([0-9a-f]{32})> ?<([0-9a-f]{32})>\]`)
 
 // jdgenDoc builds a small fixed document; extra runs before output.
 func jdgenDoc(t *testing.T, extra func(*Fpdf)) []byte {
@@ -45,5 +48,35 @@ func TestJdgenPatchBinaryCommentAfterHeader(t *testing.T) {
 		if x < 128 {
 			t.Errorf("comment byte %d is %#x, want >= 0x80", i, x)
 		}
+	}
+}
+
+// Patch 2: the trailer carries an /ID of two 16-byte strings that depend
+// on the content, not on the time of the build.
+func TestJdgenPatchTrailerID(t *testing.T) {
+	id := func(b []byte) []byte {
+		t.Helper()
+		i := bytes.LastIndex(b, []byte("trailer"))
+		if i < 0 {
+			t.Fatal("no trailer")
+		}
+		m := trailerIDRe.FindSubmatch(b[i:])
+		if m == nil {
+			t.Fatalf("trailer has no /ID of two 16-byte hex strings:\n%s", b[i:])
+		}
+		if !bytes.Equal(m[1], m[2]) {
+			t.Errorf("first-build /ID halves differ: %s %s", m[1], m[2])
+		}
+		return m[1]
+	}
+	a := id(jdgenDoc(t, nil))
+	time.Sleep(1100 * time.Millisecond) // a time-based ID would change here
+	b := id(jdgenDoc(t, nil))
+	if !bytes.Equal(a, b) {
+		t.Errorf("same document, different /ID: %s then %s", a, b)
+	}
+	c := id(jdgenDoc(t, func(p *Fpdf) { p.Cell(40, 10, "other") }))
+	if bytes.Equal(a, c) {
+		t.Errorf("different documents share /ID %s", a)
 	}
 }
