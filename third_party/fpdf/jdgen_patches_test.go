@@ -80,3 +80,20 @@ func TestJdgenPatchTrailerID(t *testing.T) {
 		t.Errorf("different documents share /ID %s", a)
 	}
 }
+
+// Patch 3: no EmbeddedFiles tree (nor an empty name dictionary) without
+// attachments; with one, the tree is still written.
+func TestJdgenPatchNoEmptyEmbeddedFiles(t *testing.T) {
+	b := jdgenDoc(t, nil)
+	for _, bad := range []string{"/EmbeddedFiles", "/Names"} {
+		if bytes.Contains(b, []byte(bad)) {
+			t.Errorf("document without attachments has %s", bad)
+		}
+	}
+	b = jdgenDoc(t, func(p *Fpdf) {
+		p.SetAttachments([]Attachment{{Content: []byte("x"), Filename: "x.txt"}})
+	})
+	if !bytes.Contains(b, []byte("/EmbeddedFiles << /Names [")) {
+		t.Error("document with an attachment lost its EmbeddedFiles tree")
+	}
+}
