@@ -5030,8 +5030,19 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
-		n := f.n + 1
+		// jdgen patch 4: every item is written closed, so the outline
+		// root counts its top-level items and an item with children
+		// counts them negatively (ISO 32000-1 12.3.3).
+		top, kids := 0, make([]int, nb)
 		for _, o := range f.outlines {
+			if o.level == 0 {
+				top++
+			} else {
+				kids[o.parent]++
+			}
+		}
+		n := f.n + 1
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5048,13 +5059,13 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			f.outf("/Count %d>>", -kids[i])
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R /Count %d>>", n+lru[0], top)
 		f.out("endobj")
 	}
 }

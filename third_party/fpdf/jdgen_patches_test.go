@@ -10,6 +10,11 @@ import (
 	"time"
 )
 
+var (
+	outlineRootRe = regexp.MustCompile(`/Type /Outlines [^>]*/Count (-?\d+)>>`)
+	outlineItemRe = regexp.MustCompile(`(?s)<</Title \(([^)]*)\).*?/Count (-?\d+)>>`)
+)
+
 var trailerIDRe = regexp.MustCompile(`/ID \[<([0-9a-f]{32})> ?<([0-9a-f]{32})>\]`)
 
 // jdgenDoc builds a small fixed document; extra runs before output.
@@ -95,5 +100,34 @@ func TestJdgenPatchNoEmptyEmbeddedFiles(t *testing.T) {
 	})
 	if !bytes.Contains(b, []byte("/EmbeddedFiles << /Names [")) {
 		t.Error("document with an attachment lost its EmbeddedFiles tree")
+	}
+}
+
+// Patch 4: the outline root has /Count (its top-level items); an item
+// with children counts them negatively (closed), a leaf has /Count 0.
+func TestJdgenPatchOutlineCount(t *testing.T) {
+	b := jdgenDoc(t, func(p *Fpdf) {
+		p.Bookmark("One", 0, 0)
+		p.Bookmark("One.a", 1, 5)
+		p.Bookmark("One.b", 1, 10)
+		p.Bookmark("Two", 0, 20)
+		p.Bookmark("Three", 0, 30)
+	})
+	root := outlineRootRe.FindSubmatch(b)
+	if root == nil {
+		t.Fatalf("outline root has no /Count:\n%s", b)
+	}
+	if string(root[1]) != "3" {
+		t.Errorf("outline root /Count %s, want 3", root[1])
+	}
+	want := map[string]string{"One": "-2", "One.a": "0", "One.b": "0", "Two": "0", "Three": "0"}
+	got := map[string]string{}
+	for _, m := range outlineItemRe.FindAllSubmatch(b, -1) {
+		got[string(m[1])] = string(m[2])
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("item %q /Count %q, want %s", k, got[k], v)
+		}
 	}
 }
