@@ -15,6 +15,8 @@ import (
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
+	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/xlsx"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
 )
@@ -26,8 +28,8 @@ var starterConfig []byte
 // descriptions are rendered at once.
 func steps(workers int) []generator.Step {
 	return []generator.Step{
-		output.JobDescriptionsStep(output.PDFOptions{Workers: workers}),
-		output.CareerLadderStep(output.XLSXOptions{}),
+		pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
+		xlsx.CareerLadderStep(xlsx.Options{}),
 	}
 }
 
@@ -50,7 +52,9 @@ func (a *app) generate() error {
 	}
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
-	err = generator.Generate(a.ctx, m, steps(workers), func(f generator.File) error {
+	// The steps run at once and share the worker budget.
+	ctx := generator.WithWorkers(a.ctx, workers)
+	err = generator.Generate(ctx, m, steps(workers), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
@@ -94,7 +98,7 @@ func (a *app) validateCommand() *cobra.Command {
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people\n", m.Settings.Config, len(m.Roles), people)
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
 			return nil
 		},
 	}
