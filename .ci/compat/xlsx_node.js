@@ -35,7 +35,18 @@ async function exceljs(book) {
   const ExcelJS = require('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(book);
-  const d = { reader: 'exceljs', sheets: {}, links: {}, props: {}, warnings };
+  const d = {
+    reader: 'exceljs',
+    sheets: {},
+    links: {},
+    props: {},
+    warnings,
+    // ExcelJS 4.4 keeps only hyperlinks with a relationship id (its
+    // worksheet-xform.js builds hyperlinkMap from rId alone), so links to
+    // a place in the workbook (location=) are dropped for every file,
+    // Excel's own included. They are compared for the other readers.
+    internalLinks: false,
+  };
   for (const k of ['title', 'subject', 'creator', 'keywords', 'description',
     'lastModifiedBy', 'category', 'language']) {
     if (wb[k] !== undefined) d.props[k] = wb[k] || '';
