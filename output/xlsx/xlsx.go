@@ -14,7 +14,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jdgen/jdgen/generator"
-	"github.com/jdgen/jdgen/output"
 )
 
 // Options configures the career-ladder workbook. It is empty for now and
@@ -315,17 +314,13 @@ func (b *xlsxBook) setup() error {
 		Category:       "Human resources",
 		Created:        date,
 		Modified:       date,
-		Language:       b.language(),
+		Language:       "en-US",
 	})
 	if err != nil {
 		return xlsxWrap(err)
 	}
 	return xlsxWrap(f.SetAppProps(&excelize.AppProperties{Application: "jdgen", Company: co.Name}))
 }
-
-// language is the workbook's language tag. The model carries no locale
-// yet (text-resolve adds it); then pass it here instead of "".
-func (b *xlsxBook) language() string { return output.LanguageTag("") }
 
 // ladderName is the ladder's name, "Operations" by default.
 func (b *xlsxBook) ladderName() string {
