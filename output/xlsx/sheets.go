@@ -38,7 +38,7 @@ var xlsxSheetGuide = []struct{ sheet, text string }{
 	{xlsxSheetCompetencies, "What is expected at each level for each competency. Read down a column for everything expected at one level; read across a row to see how a competency grows from level to level."},
 	{xlsxSheetRoles, "One row per role: level, department, manager, direct reports, headcount, location, working pattern, FLSA status and pay, with a link to the role's job description."},
 	{xlsxSheetResp, "One row per responsibility of every role. Use the filter buttons in the header row to show one role, one level or one area of responsibility."},
-	{xlsxSheetComparison, "The levels side by side on scope, seniority, decision-making authority, strategic focus, organisational impact and typical manager. The COO, VP, Director and Manager levels are always shown, even when the structure has no such role."},
+	{xlsxSheetComparison, "The levels side by side on scope, seniority, decision-making authority, strategic focus, organizational impact and manager (the real one for the roles in this structure, the typical one for levels it does not have). The COO, VP, Director and Manager levels are always shown, even when the structure has no such role."},
 	{xlsxSheetOrgChart, "The reporting tree from the top down. Indentation shows who reports to whom; Tier 1 reports directly to the CEO or the board."},
 }
 
@@ -594,8 +594,8 @@ func (b *xlsxBook) writeComparison() error {
 		xlsxCol{header: "Seniority", max: 30},
 		xlsxCol{header: "Decision-making authority", max: 32},
 		xlsxCol{header: "Strategic focus", max: 28},
-		xlsxCol{header: "Organisational impact", max: 30},
-		xlsxCol{header: "Typical reports to", max: 22},
+		xlsxCol{header: b.m.GenericText("Organizational impact", ""), max: 30},
+		xlsxCol{header: "Reports to", max: 22},
 	)
 	rows := make([][]string, len(positions))
 	for i, p := range positions {
