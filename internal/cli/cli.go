@@ -72,14 +72,16 @@ func (a *app) report(err error) int {
 	var ue usageError
 	switch {
 	case errors.As(err, &ce):
+		n := len(ce.Problems) + ce.More
 		for i, p := range ce.Problems {
 			if i == maxShownProblems {
-				fmt.Fprintf(a.stderr, "... and %d more problems not shown\n", len(ce.Problems)-i)
 				break
 			}
 			fmt.Fprintln(a.stderr, p.String())
 		}
-		n := len(ce.Problems)
+		if hidden := n - min(n, maxShownProblems); hidden > 0 {
+			fmt.Fprintf(a.stderr, "... and %d more problems not shown\n", hidden)
+		}
 		word := "problems"
 		if n == 1 {
 			word = "problem"
