@@ -50,6 +50,9 @@ type ConfigError struct {
 	Problems []Problem
 	// More counts problems found beyond MaxProblems and not listed.
 	More int
+	// Warnings are the warnings found alongside (not problems themselves);
+	// with --strict they are in Problems instead.
+	Warnings []Problem
 }
 
 // Error joins the problems one per line.
@@ -63,3 +66,22 @@ func (e *ConfigError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrInvalidConfig) true.
 func (e *ConfigError) Unwrap() error { return ErrInvalidConfig }
+
+// result is the error for the problems (and, when strict, the warnings)
+// collected in p: nil when there are none.
+func (p *problems) result(file string, strict bool) error {
+	probs := p.sorted(file)
+	warns := p.sortedWarnings(file)
+	if strict && len(warns) > 0 {
+		for _, w := range warns {
+			w.Message += " (--strict: warnings are problems)"
+			probs = append(probs, w)
+		}
+		probs = sortProblems(probs, file)
+		warns = nil
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	return &ConfigError{Problems: probs, Warnings: warns}
+}

@@ -60,6 +60,9 @@ func Parse(data []byte, file, dir string) (*Config, error) {
 	cfg.File, cfg.Dir = file, dir
 	if !ps.fatal {
 		validate(cfg, ps)
+		// Warnings of the checks that need no templates travel with the
+		// config; Resolve finds the others again.
+		cfg.warnings = slices.Clone(ps.warnings)
 		m, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps)
 		if err != nil {
 			return nil, err
@@ -69,7 +72,7 @@ func Parse(data []byte, file, dir string) (*Config, error) {
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &ConfigError{Problems: ps.sorted(file), More: ps.dropped}
+		return nil, &ConfigError{Problems: ps.sorted(file), Warnings: ps.sortedWarnings(file), More: ps.dropped}
 	}
 	return cfg, nil
 }
