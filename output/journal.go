@@ -169,11 +169,6 @@ func (j *journal) rollback(target string) error {
 func (j *journal) finish(target string) error { return j.cleanup(target, true) }
 
 func (j *journal) cleanup(target string, committed bool) error {
-	st := filepath.Join(target, StateDir, stageName)
-	if err := os.RemoveAll(st); err != nil {
-		return err
-	}
-	step()
 	if committed {
 		for _, r := range j.Remove {
 			for d := parentOf(r); d != ""; d = parentOf(d) {
@@ -183,7 +178,14 @@ func (j *journal) cleanup(target string, committed bool) error {
 			}
 		}
 	}
+	// The journal goes first: once the folder is one generation, a stage
+	// without a journal is only leftovers, and a later recovery must not
+	// read the journal against a half-removed stage.
 	if err := os.Remove(journalPath(target)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	step()
+	if err := os.RemoveAll(filepath.Join(target, StateDir, stageName)); err != nil {
 		return err
 	}
 	step()

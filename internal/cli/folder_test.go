@@ -1,3 +1,5 @@
+//go:build unix
+
 package cli
 
 // End-to-end tests for issue #16 (an output folder people can trust), one
