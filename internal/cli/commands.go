@@ -16,6 +16,8 @@ import (
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
+	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/xlsx"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
 )
@@ -27,8 +29,8 @@ var starterConfig []byte
 // descriptions are rendered at once.
 func steps(workers int) []generator.Step {
 	return []generator.Step{
-		output.JobDescriptionsStep(output.PDFOptions{Workers: workers}),
-		output.CareerLadderStep(output.XLSXOptions{}),
+		pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
+		xlsx.CareerLadderStep(xlsx.Options{}),
 	}
 }
 
@@ -58,7 +60,9 @@ func (a *app) generate() error {
 	}
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
-	err = generator.Generate(a.ctx, m, steps(workers), func(f generator.File) error {
+	// The steps run at once and share the worker budget.
+	ctx := generator.WithWorkers(a.ctx, workers)
+	err = generator.Generate(ctx, m, steps(workers), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}

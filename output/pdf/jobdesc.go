@@ -1,0 +1,431 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/jdgen/jdgen/generator"
+)
+
+// JDDocument is one job description as content, before any layout: the
+// header, the metadata and the ordered sections. BuildJobDescription makes
+// one from the model; RenderJobDescription draws it.
+type JDDocument struct {
+	// RoleID names the role (and the output file).
+	RoleID string
+	// Company is the employer's name, shown in the header (when there is no
+	// logo) and the footer.
+	Company string
+	// Title is the role title, the header's headline.
+	Title string
+	// Subtitle is the "Department · Location · Workplace" line under the title.
+	Subtitle string
+	// BrandColor is the company colour, "#RRGGBB".
+	BrandColor string
+	// Meta is the PDF document information.
+	Meta JDMeta
+	// Sections are the body sections in reading order; empty ones are left out.
+	Sections []JDSection
+}
+
+// JDMeta is the PDF document information dictionary.
+type JDMeta struct {
+	Title    string
+	Author   string
+	Subject  string
+	Keywords string
+	Creator  string
+	// Lang is the document's natural language ("en-GB").
+	Lang string
+}
+
+// JDSectionID identifies a job-description section.
+type JDSectionID string
+
+// The sections of a job description, in the order they appear.
+const (
+	JDIdentification    JDSectionID = "identification"
+	JDSummary           JDSectionID = "summary"
+	JDAbout             JDSectionID = "about"
+	JDResponsibilities  JDSectionID = "responsibilities"
+	JDKPIs              JDSectionID = "kpis"
+	JDScope             JDSectionID = "scope"
+	JDQualifications    JDSectionID = "qualifications"
+	JDCompetencies      JDSectionID = "competencies"
+	JDCareerPath        JDSectionID = "career-path"
+	JDWorkingConditions JDSectionID = "working-conditions"
+	JDCompensation      JDSectionID = "compensation"
+	JDEqualOpportunity  JDSectionID = "equal-opportunity"
+)
+
+// JDSectionOrder is the order sections appear in when they have content.
+var JDSectionOrder = []JDSectionID{
+	JDIdentification, JDSummary, JDAbout, JDResponsibilities, JDKPIs, JDScope,
+	JDQualifications, JDCompetencies, JDCareerPath, JDWorkingConditions,
+	JDCompensation, JDEqualOpportunity,
+}
+
+// JDSection is one headed section; its heading is also a PDF bookmark.
+type JDSection struct {
+	ID      JDSectionID
+	Heading string
+	Blocks  []JDBlock
+}
+
+// JDBlockKind is the kind of a content block.
+type JDBlockKind int
+
+// Block kinds.
+const (
+	// JDParagraph is running text (Text).
+	JDParagraph JDBlockKind = iota + 1
+	// JDBullets is a bullet list (Items).
+	JDBullets
+	// JDTable is a ruled two-column key-value table (Rows), such as the
+	// identification block.
+	JDTable
+	// JDDefinitions is an unruled list of terms and their descriptions (Rows).
+	JDDefinitions
+	// JDGroups is bullet lists under sub-headings (Groups).
+	JDGroups
+)
+
+// String names the kind, for test messages.
+func (k JDBlockKind) String() string {
+	switch k {
+	case JDParagraph:
+		return "paragraph"
+	case JDBullets:
+		return "bullets"
+	case JDTable:
+		return "table"
+	case JDDefinitions:
+		return "definitions"
+	case JDGroups:
+		return "groups"
+	}
+	return fmt.Sprintf("JDBlockKind(%d)", int(k))
+}
+
+// JDBlock is one piece of section content; which fields are used depends on
+// Kind.
+type JDBlock struct {
+	Kind   JDBlockKind
+	Text   string
+	Items  []string
+	Rows   []JDRow
+	Groups []JDGroup
+}
+
+// JDRow is a label and its value. A value may hold line breaks.
+type JDRow struct {
+	Label string
+	Value string
+}
+
+// JDGroup is a sub-heading and its bullet items.
+type JDGroup struct {
+	Heading string
+	Items   []string
+}
+
+// Section returns the section with the given id.
+func (d *JDDocument) Section(id JDSectionID) (*JDSection, bool) {
+	for i := range d.Sections {
+		if d.Sections[i].ID == id {
+			return &d.Sections[i], true
+		}
+	}
+	return nil, false
+}
+
+// pdfMaxListedReports is how many direct-report roles the identification
+// table lists one per line; beyond it the list is summarised.
+const pdfMaxListedReports = 6
+
+// pdfDateLayout prints the effective date: "November 22, 2026".
+const pdfDateLayout = "January 2, 2006"
+
+// BuildJobDescription turns one role of the model into a job-description
+// document. It only reads the model. Sections without content are left out.
+func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
+	co := m.Company
+	d := JDDocument{
+		RoleID:     r.ID,
+		Company:    co.Name,
+		Title:      r.Title,
+		Subtitle:   pdfJoin(" · ", r.Department, r.Location, generator.Label(r.Workplace)),
+		BrandColor: co.BrandColor,
+		Meta: JDMeta{
+			Title:    r.Title,
+			Author:   co.Name,
+			Subject:  "Job description",
+			Keywords: pdfJoin(", ", r.Level, r.Department),
+			Creator:  strings.TrimSpace("jdgen " + m.Settings.Version),
+			Lang:     "en-GB",
+		},
+	}
+	add := func(id JDSectionID, heading string, blocks ...JDBlock) {
+		var kept []JDBlock
+		for _, b := range blocks {
+			if b.Kind == JDGroups {
+				var gs []JDGroup
+				for _, g := range b.Groups {
+					if len(g.Items) > 0 {
+						gs = append(gs, g)
+					}
+				}
+				b.Groups = gs
+			}
+			if !b.empty() {
+				kept = append(kept, b)
+			}
+		}
+		if len(kept) > 0 {
+			d.Sections = append(d.Sections, JDSection{ID: id, Heading: heading, Blocks: kept})
+		}
+	}
+
+	add(JDIdentification, "Position details", JDBlock{Kind: JDTable, Rows: pdfIdentification(m, r)})
+	add(JDSummary, "Position summary", pdfParagraph(r.Summary))
+	about := strings.TrimSpace(co.About)
+	if w := strings.TrimSpace(co.Website); w != "" && about != "" {
+		about += " Learn more at " + w + "."
+	}
+	add(JDAbout, "About "+pdfOr(co.Name, "the company"), pdfParagraph(about))
+
+	var groups []JDGroup
+	for _, g := range r.ResponsibilityGroups() {
+		groups = append(groups, JDGroup{Heading: g.Area, Items: pdfItemTexts(g.Items, nil)})
+	}
+	add(JDResponsibilities, "Key responsibilities", JDBlock{Kind: JDGroups, Groups: groups})
+	add(JDKPIs, "Key performance indicators", JDBlock{Kind: JDBullets, Items: pdfItemTexts(r.KPIs, nil)})
+
+	dm := r.Dimensions
+	add(JDScope, "Scope and decision-making authority", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
+		"Scope", dm.Scope,
+		"Decision authority", dm.DecisionAuthority,
+		"Strategic focus", dm.StrategicFocus,
+		"Organisational impact", dm.OrganisationalImpact,
+	)})
+
+	required, preferred := false, true
+	add(JDQualifications, "Qualifications", JDBlock{Kind: JDGroups, Groups: []JDGroup{
+		{Heading: "Required", Items: pdfItemTexts(r.Qualifications, &required)},
+		{Heading: "Preferred", Items: pdfItemTexts(r.Qualifications, &preferred)},
+	}})
+
+	var comp []JDRow
+	for _, c := range r.Competencies {
+		comp = append(comp, JDRow{Label: c.Name, Value: c.Text})
+	}
+	add(JDCompetencies, "Competencies expected at this level", JDBlock{Kind: JDDefinitions, Rows: comp})
+
+	cp := r.CareerPath
+	add(JDCareerPath, "Career path", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
+		"Level below", pdfLevelRef(cp.Below),
+		"Level above", pdfLevelRef(cp.Above),
+		"Promotion", pdfIf(cp.Above != nil, cp.Promotion),
+	)})
+
+	add(JDWorkingConditions, "Working conditions", JDBlock{Kind: JDBullets, Items: pdfNonEmpty(r.WorkingConditions)})
+
+	var pay string
+	if s := r.Salary; s != nil && strings.TrimSpace(s.Text) != "" {
+		if s.Source == "band" && r.Level != "" {
+			pay = fmt.Sprintf("This position is paid within the %s pay band: %s.", r.Level, s.Text)
+		} else {
+			pay = fmt.Sprintf("The pay range for this position is %s.", s.Text)
+		}
+	}
+	var benefits []JDGroup
+	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
+		benefits = []JDGroup{{Heading: "Benefits", Items: b}}
+	}
+	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits})
+
+	add(JDEqualOpportunity, "Equal opportunity", pdfParagraph(co.EqualOpportunity))
+	return d
+}
+
+// pdfIdentification is the rows of the identification table.
+func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
+	level := r.Level
+	if r.LevelTitle != "" && level != "" {
+		level += " · " + r.LevelTitle
+	}
+	if r.Band != "" && level != "" {
+		level += " (" + r.Band + " band)"
+	}
+	var pay string
+	if r.Salary != nil {
+		pay = r.Salary.Text
+	}
+	var date string
+	if !m.Settings.Date.IsZero() {
+		date = m.Settings.Date.UTC().Format(pdfDateLayout)
+	}
+	return pdfRows(
+		"Job title", r.Title,
+		"Level", level,
+		"Department", r.Department,
+		"Reports to", r.ReportsToTitle,
+		"Direct reports", pdfDirectReports(m, r),
+		"Location", r.Location,
+		"Workplace", generator.Label(r.Workplace),
+		"Employment type", generator.Label(r.EmploymentType),
+		"FLSA status", generator.Label(r.FLSA),
+		"Pay range", pay,
+		"Effective date", date,
+	)
+}
+
+// pdfDirectReports describes the roles reporting to r: one role on one line,
+// a few one per line under a count, many as a count and a short list.
+func pdfDirectReports(m *generator.Model, r *generator.Role) string {
+	if len(r.DirectReports) == 0 {
+		return ""
+	}
+	type report struct {
+		title string
+		n     int
+	}
+	var reports []report
+	for _, id := range r.DirectReports {
+		if dr, ok := pdfRoleByID(m, id); ok {
+			reports = append(reports, report{dr.Title, dr.Headcount})
+		} else {
+			reports = append(reports, report{id, 0})
+		}
+	}
+	people := r.DirectReportHeadcount
+	line := func(rp report) string {
+		if rp.n > 1 {
+			return fmt.Sprintf("%s (%d people)", rp.title, rp.n)
+		}
+		return rp.title
+	}
+	if len(reports) == 1 {
+		return line(reports[0])
+	}
+	head := fmt.Sprintf("%d roles, %s", len(reports), pdfPeople(people))
+	if len(reports) <= pdfMaxListedReports {
+		lines := []string{head}
+		for _, rp := range reports {
+			lines = append(lines, line(rp))
+		}
+		return strings.Join(lines, "\n")
+	}
+	const shown = pdfMaxListedReports - 1
+	titles := make([]string, 0, shown)
+	for _, rp := range reports[:shown] {
+		titles = append(titles, rp.title)
+	}
+	return fmt.Sprintf("%s, including %s and %d more roles", head, strings.Join(titles, "; "), len(reports)-shown)
+}
+
+// pdfRoleByID finds a role by id. Models built by generator.Resolve answer
+// through Model.Role; a hand-built model is searched.
+func pdfRoleByID(m *generator.Model, id string) (*generator.Role, bool) {
+	if r, ok := m.Role(id); ok {
+		return r, true
+	}
+	for i := range m.Roles {
+		if m.Roles[i].ID == id {
+			return &m.Roles[i], true
+		}
+	}
+	return nil, false
+}
+
+func pdfPeople(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
+}
+
+func pdfLevelRef(l *generator.LevelRef) string {
+	if l == nil || l.Code == "" {
+		return ""
+	}
+	return pdfJoin(" · ", l.Code, l.Title)
+}
+
+// pdfItemTexts returns the texts of items, only those whose Preferred flag
+// matches when preferred is not nil.
+func pdfItemTexts(items []generator.Item, preferred *bool) []string {
+	var out []string
+	for _, it := range items {
+		if preferred != nil && it.Preferred != *preferred {
+			continue
+		}
+		if t := strings.TrimSpace(it.Text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pdfRows makes rows from label, value pairs, leaving out empty values.
+func pdfRows(pairs ...string) []JDRow {
+	var out []JDRow
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if v := strings.TrimSpace(pairs[i+1]); v != "" {
+			out = append(out, JDRow{Label: pairs[i], Value: v})
+		}
+	}
+	return out
+}
+
+func pdfParagraph(s string) JDBlock {
+	return JDBlock{Kind: JDParagraph, Text: strings.TrimSpace(s)}
+}
+
+func pdfNonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func pdfJoin(sep string, parts ...string) string {
+	return strings.Join(pdfNonEmpty(parts), sep)
+}
+
+func pdfOr(s, dflt string) string {
+	if strings.TrimSpace(s) == "" {
+		return dflt
+	}
+	return s
+}
+
+func pdfIf(ok bool, s string) string {
+	if ok {
+		return s
+	}
+	return ""
+}
+
+// empty reports whether the block has nothing to show.
+func (b JDBlock) empty() bool {
+	switch b.Kind {
+	case JDParagraph:
+		return strings.TrimSpace(b.Text) == ""
+	case JDBullets:
+		return len(b.Items) == 0
+	case JDTable, JDDefinitions:
+		return len(b.Rows) == 0
+	case JDGroups:
+		for _, g := range b.Groups {
+			if len(g.Items) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}

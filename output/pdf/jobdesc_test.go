@@ -1,0 +1,228 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/ladders"
+)
+
+// pdfSectionIDs lists the ids of the document's sections.
+func pdfSectionIDs(d JDDocument) []JDSectionID {
+	ids := make([]JDSectionID, len(d.Sections))
+	for i, s := range d.Sections {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// pdfCheckOrder fails unless ids appear in JDSectionOrder's order.
+func pdfCheckOrder(t *testing.T, ids []JDSectionID) {
+	t.Helper()
+	last := -1
+	for _, id := range ids {
+		i := slices.Index(JDSectionOrder, id)
+		if i < 0 {
+			t.Errorf("unknown section %q", id)
+			continue
+		}
+		if i <= last {
+			t.Errorf("section %q out of order in %v", id, ids)
+		}
+		last = i
+	}
+}
+
+func TestJDExampleStructure(t *testing.T) {
+	m := pdfExampleModel(t, "letter")
+	for i := range m.Roles {
+		r := &m.Roles[i]
+		d := BuildJobDescription(m, r)
+		ids := pdfSectionIDs(d)
+		pdfCheckOrder(t, ids)
+		// Every example role has content for every section except, at the
+		// top of the ladder, no promotion (the career path still has the
+		// level below).
+		if !slices.Equal(ids, JDSectionOrder) {
+			t.Errorf("%s: sections %v, want all of %v", r.ID, ids, JDSectionOrder)
+		}
+		for _, s := range d.Sections {
+			if strings.TrimSpace(s.Heading) == "" || len(s.Blocks) == 0 {
+				t.Errorf("%s: section %q has no heading or no blocks", r.ID, s.ID)
+			}
+			for _, b := range s.Blocks {
+				if b.empty() {
+					t.Errorf("%s: section %q has an empty %v block", r.ID, s.ID, b.Kind)
+				}
+			}
+		}
+		if d.Title != r.Title || d.Company != "Northwind Logistics" {
+			t.Errorf("%s: header %q / %q", r.ID, d.Company, d.Title)
+		}
+		want := JDMeta{Title: r.Title, Author: "Northwind Logistics", Subject: "Job description",
+			Keywords: pdfJoin(", ", r.Level, r.Department), Creator: "jdgen test", Lang: "en-GB"}
+		if d.Meta != want {
+			t.Errorf("%s: meta %+v, want %+v", r.ID, d.Meta, want)
+		}
+	}
+}
+
+func TestJDIdentificationRows(t *testing.T) {
+	m := pdfExampleModel(t, "letter")
+	r, ok := m.Role("ops-mgr-warehouse")
+	if !ok {
+		t.Fatal("no ops-mgr-warehouse in the example")
+	}
+	d := BuildJobDescription(m, r)
+	s, ok := d.Section(JDIdentification)
+	if !ok || len(s.Blocks) != 1 || s.Blocks[0].Kind != JDTable {
+		t.Fatalf("identification section: %+v", s)
+	}
+	var labels []string
+	got := map[string]string{}
+	for _, row := range s.Blocks[0].Rows {
+		labels = append(labels, row.Label)
+		got[row.Label] = row.Value
+	}
+	wantLabels := []string{"Job title", "Level", "Department", "Reports to", "Direct reports", "Location",
+		"Workplace", "Employment type", "FLSA status", "Pay range", "Effective date"}
+	if !slices.Equal(labels, wantLabels) {
+		t.Errorf("labels %q\nwant   %q", labels, wantLabels)
+	}
+	for label, want := range map[string]string{
+		"Job title":       "Warehouse Operations Manager",
+		"Level":           "OPS-5 · Senior Operations Manager (Management band)",
+		"Reports to":      "Director of Operations, Supply Chain",
+		"Direct reports":  "Night Shift Operations Supervisor (4 people)",
+		"Workplace":       "On-site",
+		"Employment type": "Full-time",
+		"FLSA status":     "Exempt",
+		"Pay range":       "$100,000 – $128,000 per year",
+		"Effective date":  "November 14, 2023",
+	} {
+		if got[label] != want {
+			t.Errorf("%s = %q, want %q", label, got[label], want)
+		}
+	}
+}
+
+// pdfBareModel is a hand-built model with one role that has only a title
+// and a summary.
+func pdfBareModel() *generator.Model {
+	return &generator.Model{
+		Company:  generator.Company{Name: "Acme"},
+		Roles:    []generator.Role{{ID: "bare", Title: "Bare Role", Summary: "Does things."}},
+		Settings: generator.Settings{Paper: "a4", Date: pdfTestDate, Version: "test"},
+	}
+}
+
+func TestJDEmptySectionsOmitted(t *testing.T) {
+	m := pdfBareModel()
+	d := BuildJobDescription(m, &m.Roles[0])
+	want := []JDSectionID{JDIdentification, JDSummary}
+	if got := pdfSectionIDs(d); !slices.Equal(got, want) {
+		t.Errorf("sections %v, want %v", got, want)
+	}
+	s, _ := d.Section(JDIdentification)
+	if rows := s.Blocks[0].Rows; len(rows) != 2 || rows[0].Label != "Job title" || rows[1].Label != "Effective date" {
+		t.Errorf("identification rows %+v", rows)
+	}
+	if d.Subtitle != "" {
+		t.Errorf("subtitle %q, want none", d.Subtitle)
+	}
+	data, err := RenderJobDescription(d, JDRenderOptions{Paper: "a4", Date: pdfTestDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pdfCountPages(data); n != 1 {
+		t.Errorf("%d pages, want 1", n)
+	}
+}
+
+func TestJDPartialSections(t *testing.T) {
+	m := pdfBareModel()
+	r := &m.Roles[0]
+	r.Qualifications = []generator.Item{{Key: "p", Area: "Skills", Text: "Nice to have.", Preferred: true}}
+	r.Competencies = []ladders.Expectation{{Key: "k", Name: "Planning", Text: "Plans."}}
+	r.CareerPath = generator.CareerPath{Above: &generator.LevelRef{Code: "OPS-2", Title: "Analyst"}, Promotion: "Do more."}
+	m.Company.Benefits = []string{"Lunch"}
+	d := BuildJobDescription(m, r)
+	want := []JDSectionID{JDIdentification, JDSummary, JDQualifications, JDCompetencies, JDCareerPath, JDCompensation}
+	if got := pdfSectionIDs(d); !slices.Equal(got, want) {
+		t.Fatalf("sections %v, want %v", got, want)
+	}
+	q, _ := d.Section(JDQualifications)
+	if g := q.Blocks[0].Groups; len(g) != 1 || g[0].Heading != "Preferred" {
+		t.Errorf("qualification groups %+v, want only Preferred", g)
+	}
+	c, _ := d.Section(JDCompensation)
+	if len(c.Blocks) != 1 || c.Blocks[0].Kind != JDGroups {
+		t.Errorf("compensation without pay: %+v", c.Blocks)
+	}
+	cp, _ := d.Section(JDCareerPath)
+	if rows := cp.Blocks[0].Rows; len(rows) != 2 || rows[0].Label != "Level above" || rows[1].Label != "Promotion" {
+		t.Errorf("career path rows %+v", rows)
+	}
+}
+
+func TestJDResponsibilitiesGrouped(t *testing.T) {
+	m := pdfExampleModel(t, "letter")
+	r, _ := m.Role("ops-mgr-fleet")
+	d := BuildJobDescription(m, r)
+	s, ok := d.Section(JDResponsibilities)
+	if !ok {
+		t.Fatal("no responsibilities")
+	}
+	groups := s.Blocks[0].Groups
+	n := 0
+	for i, g := range groups {
+		want := r.ResponsibilityGroups()[i]
+		if g.Heading != want.Area || len(g.Items) != len(want.Items) {
+			t.Errorf("group %d: %q (%d items), want %q (%d)", i, g.Heading, len(g.Items), want.Area, len(want.Items))
+		}
+		n += len(g.Items)
+	}
+	if n != len(r.Responsibilities) {
+		t.Errorf("%d responsibilities drawn, model has %d", n, len(r.Responsibilities))
+	}
+}
+
+func TestJDDirectReports(t *testing.T) {
+	m := pdfBareModel()
+	boss := generator.Role{ID: "boss", Title: "Boss"}
+	for i := range 40 {
+		id := fmt.Sprintf("r%02d", i)
+		boss.DirectReports = append(boss.DirectReports, id)
+		boss.DirectReportHeadcount++
+		m.Roles = append(m.Roles, generator.Role{ID: id, Title: fmt.Sprintf("Shift Lead %02d", i), Headcount: 1})
+	}
+	got := pdfDirectReports(m, &boss)
+	want := "40 roles, 40 people, including Shift Lead 00; Shift Lead 01; Shift Lead 02; Shift Lead 03; Shift Lead 04 and 35 more roles"
+	if got != want {
+		t.Errorf("40 reports:\n got %q\nwant %q", got, want)
+	}
+
+	boss.DirectReports = boss.DirectReports[:3]
+	m.Roles[2].Headcount = 5
+	boss.DirectReportHeadcount = 7
+	got = pdfDirectReports(m, &boss)
+	want = "3 roles, 7 people\nShift Lead 00\nShift Lead 01 (5 people)\nShift Lead 02"
+	if got != want {
+		t.Errorf("3 reports:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestJDEffectiveDate(t *testing.T) {
+	m := pdfBareModel()
+	m.Settings.Date = time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC)
+	d := BuildJobDescription(m, &m.Roles[0])
+	s, _ := d.Section(JDIdentification)
+	rows := s.Blocks[0].Rows
+	if v := rows[len(rows)-1].Value; v != "November 22, 2026" {
+		t.Errorf("effective date %q", v)
+	}
+}
