@@ -573,3 +573,56 @@ func TestInitOnFullDisk(t *testing.T) {
 		t.Fatalf("init after the failure: %v\n%s", err, b)
 	}
 }
+
+// largeConfig is one role whose job description holds items paragraphs
+// of 2,000 characters, with the longest accepted company name and title.
+func largeConfig(t *testing.T, dir string, items int) string {
+	t.Helper()
+	para := strings.TrimSpace(strings.Repeat("Plans the dock schedule with carriers and keeps the yard clear. ", 32))[:2000]
+	var b strings.Builder
+	fmt.Fprintf(&b, "version: 1\ncompany:\n  name: %s\nroles:\n  - id: r\n    template: operations-manager\n    reports_to: ceo\n    title: %s\n    summary: %s\n    responsibilities:\n      add:\n",
+		strings.Repeat("Acme ", 40)[:200], strings.Repeat("Manager ", 25)[:200], strings.Repeat("Runs the site. ", items*5))
+	for i := 0; i < items; i++ {
+		fmt.Fprintf(&b, "        - \"%d %s\"\n", i, para)
+	}
+	p := filepath.Join(dir, fmt.Sprintf("large-%d.yaml", items))
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestLargestInputLinear generates the largest job description validation
+// accepts (close to MaxDocumentText, the longest name and title) and one a
+// quarter of its size, and compares the CPU time the two runs take (CPU
+// time, not wall time: other work on the machine barely moves it). Linear
+// work gives a ratio near the ratio of the text (about 3.6); quadratic
+// work would give about 13. The bound is twice the text ratio.
+func TestLargestInputLinear(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	cpu := func(cfg string) time.Duration {
+		best := time.Duration(1 << 62)
+		for i := 0; i < 2; i++ {
+			cmd := exec.Command(bin, "--config", cfg, "--out", filepath.Join(dir, "out"), "--workers", "1")
+			cmd.Env = append(os.Environ(), "SOURCE_DATE_EPOCH=1700000000")
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%s: %v\n%s", filepath.Base(cfg), err, b)
+			}
+			best = min(best, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+		}
+		return best
+	}
+	small, large := largeConfig(t, dir, 22), largeConfig(t, dir, 88)
+	// One more paragraph would be refused: this is the largest accepted.
+	over := largeConfig(t, dir, 95)
+	if b, err := exec.Command(bin, "validate", "--config", over).CombinedOutput(); err == nil || !strings.Contains(string(b), "the limit is 200000") {
+		t.Fatalf("a larger job description was not refused: %v\n%s", err, b)
+	}
+	ts, tl := cpu(small), cpu(large)
+	ratio := float64(tl) / float64(ts)
+	t.Logf("CPU: %v for 22 paragraphs, %v for 88 (%.2fx for 4x the text)", ts, tl, ratio)
+	if ratio > 7.2 {
+		t.Errorf("4x the text took %.1fx the CPU time: not linear", ratio)
+	}
+}

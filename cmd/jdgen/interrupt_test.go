@@ -20,7 +20,7 @@ import (
 )
 
 // interruptRoles is the size of the config the interrupted runs work on.
-const interruptRoles = 1000
+const interruptRoles = 400
 
 // buildBinary compiles jdgen once for the test.
 func buildBinary(t *testing.T) string {
