@@ -280,7 +280,8 @@ func TestSignalsStopCleanly(t *testing.T) {
 		if strings.Count(msg, "\n") != 0 || !strings.Contains(msg, "interrupted") {
 			t.Errorf("%v: stderr %q, want one line saying it was interrupted", sig, msg)
 		}
-		if stopped > 5*time.Second {
+		t.Logf("%v: stopped %v after the signal", sig, stopped)
+		if stopped > 2*time.Second {
 			t.Errorf("%v: took %v to stop", sig, stopped)
 		}
 		if after := readState(t, out); after.pdfKey() != before.pdfKey() || after.workbook != before.workbook {
