@@ -388,3 +388,32 @@ func TestRecoverLeavesOneGeneration(t *testing.T) {
 		t.Errorf("damaged journal: %v", err)
 	}
 }
+
+// TestDirWriterDamagedManifest: a manifest that cannot be read, or that
+// names a path outside the folder, stops the commit (ErrManifest) without
+// touching anything; --force writes a fresh one.
+func TestDirWriterDamagedManifest(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	put(t, filepath.Join(dir, "outside.txt"), "precious")
+	for _, bad := range []string{"{", `{"version":1,"files":{"../outside.txt":"` + strings.Repeat("0", 64) + `"}}`} {
+		if err := writeAll(t, out, map[string]string{"a.pdf": "A"}); err != nil {
+			t.Fatal(err)
+		}
+		put(t, ManifestPath(out), bad)
+		if err := writeAll(t, out, map[string]string{"b.pdf": "B"}); !errors.Is(err, ErrManifest) {
+			t.Fatalf("manifest %q: err = %v", bad, err)
+		}
+		sameTree(t, tree(t, out), map[string]string{"a.pdf": "A"})
+		if _, err := commitFiles(t, out, Options{Force: true}, map[string]string{"a.pdf": "A2"}); err != nil {
+			t.Fatal(err)
+		}
+		if m, err := ReadManifest(out); err != nil || len(m) != 1 {
+			t.Errorf("after --force: %v %v", m, err)
+		}
+		os.RemoveAll(out)
+	}
+	if got := readFile(t, filepath.Join(dir, "outside.txt")); got != "precious" {
+		t.Errorf("outside file: %q", got)
+	}
+}
