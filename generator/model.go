@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/geo"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -24,6 +25,9 @@ type Model struct {
 	// Warnings are findings that do not stop the run, sorted by line (see
 	// DESIGN.md, warnings). Renderers may show them.
 	Warnings []Problem `json:"warnings,omitempty"`
+	// PayLaw names the pay-transparency rules table the roles were checked
+	// against.
+	PayLaw *PayLawInfo `json:"pay_law,omitempty"`
 
 	byID map[string]int
 }
@@ -129,6 +133,15 @@ type Role struct {
 	CareerPath        CareerPath            `json:"career_path"`
 	Dimensions        templates.Dimensions  `json:"dimensions"`
 	WorkingConditions []string              `json:"working_conditions"`
+	// Place is where the role is, read from Location; nil when no location
+	// is given or it cannot be placed (a warning says so).
+	Place *geo.Place `json:"place,omitempty"`
+	// RemoteRegions are the areas a remote role's holder may live in.
+	RemoteRegions []string `json:"remote_regions,omitempty"`
+	// Compliance is what the pay-transparency laws that apply to the role
+	// ask of its posting and job description, and whether it is there;
+	// nil when none applies.
+	Compliance *Compliance `json:"compliance,omitempty"`
 }
 
 // Ladder is the career ladder as configured.

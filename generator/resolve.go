@@ -58,6 +58,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	}
 	r.orgTree(m)
 	m.Ladder = r.ladderModel(m)
+	r.compliance(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
@@ -450,7 +451,7 @@ func (r *resolver) roles() []Role {
 		if rc.Headcount != nil && *rc.Headcount > 0 {
 			role.Headcount = *rc.Headcount
 		}
-		role.Location = firstOf(rc.Location, d.Location)
+		role.Location = firstOf(rc.Location.String(), d.Location.String())
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
 		role.FLSA = firstOf(rc.FLSA, d.FLSA, t.FLSA, "exempt")

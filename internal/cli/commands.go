@@ -95,6 +95,7 @@ func (a *app) validateCommand() *cobra.Command {
 				people += r.Headcount
 			}
 			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			printCompliance(a.stdout, m)
 			return nil
 		},
 	}
