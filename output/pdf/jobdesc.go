@@ -242,7 +242,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: "Benefits", Items: b}}
 	}
-	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits})
+	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits},
+		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
 
 	add(JDEqualOpportunity, "Equal opportunity", pdfParagraph(co.EqualOpportunity))
 	return d

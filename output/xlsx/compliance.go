@@ -122,7 +122,11 @@ func (b *xlsxBook) writeCompliance() error {
 	if m.PayLaw != nil {
 		note = fmt.Sprintf("Rules table version %s. %s", m.PayLaw.Version, m.PayLaw.Note)
 	}
-	if err := st.add(excelize.Cell{StyleID: b.st.prose, Value: note}); err != nil {
+	// The note spans the table's width on one line.
+	if err := st.sw.MergeCell(s.cell(1, st.row+1), s.cell(len(s.cols), st.row+1)); err != nil {
+		return xlsxWrap(err)
+	}
+	if err := st.addHeight(xlsxLineHeight, excelize.Cell{StyleID: b.st.prose, Value: note}); err != nil {
 		return err
 	}
 	return st.finish(false)
