@@ -3,6 +3,8 @@ package paylaw
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -200,4 +202,23 @@ func ExampleTable_Matches() {
 		fmt.Println(m.Rule.Name, m.Rule.Law, len(m.Needs))
 	}
 	// Output: Colorado C.R.S. 8-5-201 5
+}
+
+// TestREADMEListsEveryRule keeps the README's rules table in step with
+// rules.csv: every code, with its effective and checked dates.
+func TestREADMEListsEveryRule(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	if !strings.Contains(readme, "**Not legal advice.**") {
+		t.Error("the README does not say the checks are not legal advice")
+	}
+	for _, r := range table(t).Rules {
+		row := fmt.Sprintf("| %s | %s | %s | %s |", r.Code, r.Name, r.Law, r.Effective.Format(dateLayout))
+		if !strings.Contains(readme, row) || !strings.Contains(readme, r.Checked.Format(dateLayout)+" |") {
+			t.Errorf("README has no row starting %q", row)
+		}
+	}
 }
