@@ -204,6 +204,8 @@ func (r *resolver) compliance(m *Model) {
 	}
 	m.PayLaw = &PayLawInfo{Version: table.Version, Note: payLawNote}
 	defaultAreas := r.remoteAreas("defaults.remote_regions", r.c.Defaults.RemoteRegions)
+	// benefits is shared by every role's requirement and statement.
+	benefits := strings.Join(r.c.Company.Benefits, "; ")
 	var agg aggregates
 	assumed := map[string]*paylaw.Rule{}
 	var assumedOrder []string
@@ -255,7 +257,7 @@ func (r *resolver) compliance(m *Model) {
 			continue
 		}
 		pv := r.postingFor(i)
-		role.Compliance = r.roleCompliance(m, i, role, matches, pv, &agg)
+		role.Compliance = r.roleCompliance(m, i, role, matches, pv, &agg, benefits)
 		for _, mt := range matches {
 			if mt.ThresholdAssumed && assumed[mt.Rule.Code] == nil {
 				assumed[mt.Rule.Code] = mt.Rule
@@ -328,7 +330,7 @@ func (r *resolver) remoteAreas(path string, codes []string) []string {
 }
 
 // roleCompliance checks one role against the laws that apply to it.
-func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.Match, pv postingValues, agg *aggregates) *Compliance {
+func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.Match, pv postingValues, agg *aggregates, benefits string) *Compliance {
 	p := fmt.Sprintf("roles[%d]", i)
 	out := &Compliance{}
 	needs := map[string]bool{}
@@ -398,7 +400,7 @@ func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.
 						agg.add("company.benefits", fmt.Sprintf("%s requires %s %s", lawName(rule), req.Text, scope(rule)), "add company.benefits (and mention bonuses or commissions there)", role.ID)
 					}
 				} else {
-					req.Detail = strings.Join(r.c.Company.Benefits, "; ")
+					req.Detail = benefits
 				}
 			case paylaw.Deadline:
 				req.Status, req.Detail = r.deadline(pv, m.Settings.Date)
@@ -453,7 +455,7 @@ func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.
 		}
 		out.Jurisdictions = append(out.Jurisdictions, j)
 	}
-	out.Statements = r.statements(role, needs, pv)
+	out.Statements = r.statements(role, needs, pv, benefits)
 	return out
 }
 
@@ -514,7 +516,7 @@ func (r *resolver) deadline(pv postingValues, date time.Time) (string, string) {
 }
 
 // statements are the sentences the documents print because a law asks.
-func (r *resolver) statements(role *Role, needs map[string]bool, pv postingValues) []PostingStatement {
+func (r *resolver) statements(role *Role, needs map[string]bool, pv postingValues, benefits string) []PostingStatement {
 	var out []PostingStatement
 	add := func(kind, format string, args ...any) {
 		out = append(out, PostingStatement{Kind: kind, Text: fmt.Sprintf(format, args...)})
@@ -526,7 +528,7 @@ func (r *resolver) statements(role *Role, needs map[string]bool, pv postingValue
 		}
 	}
 	if needs[paylaw.Benefits] && len(r.c.Company.Benefits) > 0 {
-		add("benefits", "Benefits: %s.", strings.TrimSuffix(strings.Join(r.c.Company.Benefits, "; "), "."))
+		add("benefits", "Benefits: %s.", strings.TrimSuffix(benefits, "."))
 	}
 	if needs[paylaw.Deadline] {
 		if d, err := time.Parse("2006-01-02", pv.applyBy); err == nil {
