@@ -3,6 +3,7 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -84,17 +85,18 @@ type PayLawInfo struct {
 const payLawNote = "Pay-transparency checks from jdgen's rules table; a checklist built from public sources, not legal advice."
 
 var requirementTexts = map[string]string{
-	paylaw.PayRange:           "a pay range in postings",
-	paylaw.PayBeforeInterview: "the starting pay or its range before the interview",
-	paylaw.ClosedRange:        "a range with a finite minimum and maximum",
-	paylaw.MaxSpread:          "a range no wider than %s a year",
-	paylaw.Benefits:           "a general description of benefits and other compensation in postings",
-	paylaw.Deadline:           "the application deadline in postings, or that applications are accepted on an ongoing basis",
-	paylaw.HowToApply:         "postings to say how to apply",
-	paylaw.GoodFaith:          "the range to be a good-faith estimate of the pay expected at hire",
-	paylaw.AIStatement:        "postings to say whether artificial intelligence is used to screen, assess or select applicants",
-	paylaw.VacancyStatement:   "postings to say whether they are for an existing vacancy",
-	paylaw.GenderNeutralTitle: "gender-neutral job titles",
+	paylaw.PayRange:             "a pay range in postings",
+	paylaw.PayBeforeInterview:   "the starting pay or its range before the interview",
+	paylaw.ClosedRange:          "a range with a finite minimum and maximum",
+	paylaw.MaxSpread:            "a range no wider than %s a year",
+	paylaw.Benefits:             "a general description of benefits and other compensation in postings",
+	paylaw.Deadline:             "the application deadline in postings, or that applications are accepted on an ongoing basis",
+	paylaw.HowToApply:           "postings to say how to apply",
+	paylaw.GoodFaith:            "the range to be a good-faith estimate of the pay expected at hire",
+	paylaw.AIStatement:          "postings to say whether artificial intelligence is used to screen, assess or select applicants",
+	paylaw.VacancyStatement:     "postings to say whether they are for an existing vacancy",
+	paylaw.GenderNeutralTitle:   "gender-neutral job titles",
+	paylaw.NoCanadianExperience: "postings not to require Canadian experience",
 }
 
 // scope is the part of a message that says which roles a law covers.
@@ -214,7 +216,7 @@ func (r *resolver) compliance(m *Model) {
 		if i >= len(r.c.Roles) || role.Title == "" {
 			continue // not resolved: reported already
 		}
-		role.Place = r.place(i)
+		role.Place = r.place(i, role.Workplace == "remote")
 	}
 	for i := range m.Roles {
 		role := &m.Roles[i]
@@ -276,8 +278,16 @@ func (r *resolver) compliance(m *Model) {
 	}
 }
 
-// place reads role i's location, warning when it cannot be placed.
-func (r *resolver) place(i int) *geo.Place {
+// canadianExperience finds a requirement of Canadian (work) experience.
+var canadianExperience = regexp.MustCompile(`(?i)\bcanadian\s+(?:work\s+)?experience\b`)
+
+// remotePrefix matches "Remote", "Remote - US", "Remote (US)", "Remote, US".
+var remotePrefix = regexp.MustCompile(`(?i)^remote\b[\s,:(–—-]*`)
+
+// place reads role i's location, warning when it cannot be placed. A
+// remote role may be written "Remote" (nowhere in particular) or "Remote,
+// US" (the rest is placed).
+func (r *resolver) place(i int, remote bool) *geo.Place {
 	rc := r.c.Roles[i]
 	loc, path := rc.Location, fmt.Sprintf("roles[%d].location", i)
 	if loc.IsZero() {
@@ -290,10 +300,17 @@ func (r *resolver) place(i int) *geo.Place {
 		pl  geo.Place
 		err error
 	)
+	text := loc.Text
+	if remote && remotePrefix.MatchString(text) {
+		text = strings.TrimSpace(strings.TrimSuffix(remotePrefix.ReplaceAllString(text, ""), ")"))
+		if text == "" {
+			return nil
+		}
+	}
 	if loc.IsMapping() {
 		pl, err = geo.FromParts(loc.City, loc.Region, loc.Country)
 	} else {
-		pl, err = geo.Parse(loc.Text)
+		pl, err = geo.Parse(text)
 	}
 	if err != nil {
 		var ge *geo.Error
@@ -436,6 +453,21 @@ func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.
 					}
 				} else {
 					req.Detail = "vacancy: " + pv.vac
+				}
+			case paylaw.NoCanadianExperience:
+				var found []string
+				for _, it := range role.Qualifications {
+					if canadianExperience.MatchString(it.Text) {
+						found = append(found, it.Text)
+					}
+				}
+				if len(found) > 0 {
+					req.Status, req.Detail = StatusMissing, "asks for: "+strings.Join(found, "; ")
+					if pv.open {
+						r.warnAt(p+".qualifications", "%s; remove %q", head, found[0])
+					}
+				} else {
+					req.Detail = "no qualification asks for Canadian experience"
 				}
 			case paylaw.GenderNeutralTitle:
 				var words []string

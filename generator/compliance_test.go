@@ -200,3 +200,41 @@ roles:
 		t.Errorf("an unplaceable location is never guessed")
 	}
 }
+
+func TestRemoteLocationText(t *testing.T) {
+	m := resolveOn(t, head+`  employees: 50
+roles:
+  - {id: a, template: operations-analyst, reports_to: ceo, workplace: remote, location: Remote, remote_regions: [US-MD]}
+  - {id: b, template: operations-analyst, reports_to: ceo, workplace: remote, location: "Remote (Canada)"}
+  - {id: c, template: operations-analyst, reports_to: ceo, location: Remote}
+`, "2026-12-02")
+	if a := role(t, m, "a"); a.Place != nil || a.Compliance == nil || a.Compliance.Jurisdictions[0].Code != "US-MD" {
+		t.Errorf("a: place %+v compliance %+v", a.Place, a.Compliance)
+	}
+	if b := role(t, m, "b"); b.Place == nil || b.Place.Country != "CA" || b.Compliance == nil || b.Compliance.Jurisdictions[0].Code != "CA-BC" {
+		t.Errorf("b: remote in Canada without regions takes the country: %+v %+v", b.Place, b.Compliance)
+	}
+	if len(warningsAt(m, "roles[0].location")) != 0 || len(warningsAt(m, "roles[1].location")) != 0 {
+		t.Errorf("a remote role may be written Remote: %v", m.Warnings)
+	}
+	if w := warningsAt(m, "roles[2].location"); len(w) != 1 || !strings.Contains(w[0], `cannot place "Remote"`) {
+		t.Errorf("an on-site role in \"Remote\" cannot be placed: %v", w)
+	}
+}
+
+func TestOntarioCanadianExperience(t *testing.T) {
+	m := resolveOn(t, head+`  employees: 50
+posting: {vacancy: existing, ai_screening: false}
+roles:
+  - id: a
+    template: operations-analyst
+    reports_to: ceo
+    location: Toronto, ON
+    salary: {min: 60000, max: 80000, currency: CAD}
+    qualifications: {add: [Two years of Canadian work experience.]}
+`, "2026-12-02")
+	w := warningsAt(m, "roles[0].qualifications")
+	if len(w) != 1 || !strings.Contains(w[0], "Ontario") || !strings.Contains(w[0], `remove "Two years of Canadian work experience."`) {
+		t.Errorf("warnings %v", w)
+	}
+}

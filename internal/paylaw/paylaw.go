@@ -48,6 +48,8 @@ const (
 	PayBeforeInterview = "pay_before_interview"
 	// GenderNeutralTitle: the job title and notice are gender-neutral.
 	GenderNeutralTitle = "gender_neutral_title"
+	// NoCanadianExperience: the posting asks for no Canadian experience.
+	NoCanadianExperience = "no_canadian_experience"
 )
 
 // Remote rules: when a remote role falls under a jurisdiction.
@@ -64,7 +66,7 @@ const (
 )
 
 var (
-	needKinds   = []string{PayRange, ClosedRange, Benefits, Deadline, HowToApply, GoodFaith, MaxSpread, ExemptAbove, AIStatement, VacancyStatement, PayBeforeInterview, GenderNeutralTitle}
+	needKinds   = []string{PayRange, ClosedRange, Benefits, Deadline, HowToApply, GoodFaith, MaxSpread, ExemptAbove, AIStatement, VacancyStatement, PayBeforeInterview, GenderNeutralTitle, NoCanadianExperience}
 	valueKinds  = []string{MaxSpread, ExemptAbove}
 	remoteRules = []string{RemoteOpen, RemoteReports, RemotePhysical, RemoteUnclear}
 	ruleKinds   = []string{"state", "city", "province", "member_state"}
