@@ -32,8 +32,9 @@ func normalise(s, dir string) string {
 // TestCases runs every folder testdata/<case>/ holding a company.yaml. A
 // case with stderr.txt must fail with exit code 2, print exactly that, and
 // write nothing; a case with resolve.json must succeed, and `jdgen resolve`
-// must print exactly that. A case may hold source_date_epoch, the date it
-// runs on. With -update the expected file is rewritten.
+// must print exactly that; a case with validate.txt must succeed, and
+// `jdgen validate` must print exactly that (stdout, then stderr). A case
+// may hold source_date_epoch, the date it runs on. With -update the expected file is rewritten.
 func TestCases(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	cases, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "company.yaml"))
@@ -50,14 +51,15 @@ func TestCases(t *testing.T) {
 			}
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			resolveFile := filepath.Join(dir, "resolve.json")
+			validateFile := filepath.Join(dir, "validate.txt")
 			wantFail := exists(stderrFile)
-			if !wantFail && !exists(resolveFile) && !*golden.Update {
-				t.Fatalf("%s has neither stderr.txt nor resolve.json (run go test ./... -update)", dir)
+			if !wantFail && !exists(resolveFile) && !exists(validateFile) && !*golden.Update {
+				t.Fatalf("%s has neither stderr.txt, resolve.json nor validate.txt (run go test ./... -update)", dir)
 			}
 			outParent := t.TempDir()
 			out := filepath.Join(outParent, "out")
 			code, _, stderr := run(t, "--config", cfg, "--out", out)
-			if *golden.Update && !exists(stderrFile) && !exists(resolveFile) {
+			if *golden.Update && !exists(stderrFile) && !exists(resolveFile) && !exists(validateFile) {
 				wantFail = code != 0
 			}
 			if wantFail {
@@ -84,6 +86,18 @@ func TestCases(t *testing.T) {
 			}
 			if !exists(filepath.Join(out, "career-ladder.xlsx")) {
 				t.Errorf("career-ladder.xlsx was not written")
+			}
+			if exists(validateFile) {
+				// What validate prints (the checks' findings), without
+				// the resolved role text.
+				code, stdout, stderr := run(t, "validate", "--config", cfg)
+				if code != ExitOK {
+					t.Fatalf("validate: exit code %d; stderr:\n%s", code, stderr)
+				}
+				golden.Check(t, validateFile, []byte(normalise(stdout, dir)+"--- stderr\n"+normalise(stderr, dir)))
+				if !exists(resolveFile) {
+					return
+				}
 			}
 			code, stdout, stderr := run(t, "resolve", "--config", cfg, "--out", "out")
 			if code != ExitOK {
