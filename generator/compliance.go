@@ -13,6 +13,10 @@ import (
 	"github.com/jdgen/jdgen/internal/wording"
 )
 
+// Place is where a role is: city, ISO 3166-2 region (US states, Canadian
+// provinces), ISO 3166-1 country (see internal/geo).
+type Place = geo.Place
+
 // Compliance is what the pay-transparency laws that apply to a role ask of
 // its posting and job description, whether the config supplies it, and
 // the statements the documents print because of it. It is a checklist

@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdgen/jdgen/internal/geo"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -102,6 +101,15 @@ type Role struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
 	Template string `json:"template"`
+	// Place is where the role is, read from Location; nil when no location
+	// is given or it cannot be placed (a warning says so).
+	Place *Place `json:"place,omitempty"`
+	// RemoteRegions are the areas a remote role's holder may live in.
+	RemoteRegions []string `json:"remote_regions,omitempty"`
+	// Compliance is what the pay-transparency laws that apply to the role
+	// ask of its posting and job description, and whether it is there;
+	// nil when none applies.
+	Compliance *Compliance `json:"compliance,omitempty"`
 	// Level is the level code; LevelTitle and Band come from the ladder.
 	Level      string `json:"level"`
 	LevelTitle string `json:"level_title"`
@@ -133,15 +141,6 @@ type Role struct {
 	CareerPath        CareerPath            `json:"career_path"`
 	Dimensions        templates.Dimensions  `json:"dimensions"`
 	WorkingConditions []string              `json:"working_conditions"`
-	// Place is where the role is, read from Location; nil when no location
-	// is given or it cannot be placed (a warning says so).
-	Place *geo.Place `json:"place,omitempty"`
-	// RemoteRegions are the areas a remote role's holder may live in.
-	RemoteRegions []string `json:"remote_regions,omitempty"`
-	// Compliance is what the pay-transparency laws that apply to the role
-	// ask of its posting and job description, and whether it is there;
-	// nil when none applies.
-	Compliance *Compliance `json:"compliance,omitempty"`
 }
 
 // Ladder is the career ladder as configured.

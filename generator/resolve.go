@@ -56,9 +56,9 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 			m.byID[role.ID] = i
 		}
 	}
+	r.compliance(m)
 	r.orgTree(m)
 	m.Ladder = r.ladderModel(m)
-	r.compliance(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
