@@ -251,6 +251,13 @@ func (r *resolver) compliance(m *Model) {
 					agg.add(where, msg, "with no location either, no pay-transparency law can be checked", role.ID)
 				}
 			}
+			if slices.Contains(areas, "EU") {
+				where := p + ".remote_regions"
+				if rc.RemoteRegions == nil {
+					where = "defaults.remote_regions"
+				}
+				agg.add(where, "EU member states' pay-transparency laws apply where the person works, and EU alone names no country", "list the member states instead (for example [IT, SK]) so their laws can be checked", role.ID)
+			}
 			if mi, ok := m.byID[role.ReportsTo]; ok && m.Roles[mi].Workplace != "remote" {
 				facts.ManagerPlace = m.Roles[mi].Place
 			}

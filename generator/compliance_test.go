@@ -238,3 +238,21 @@ roles:
 		t.Errorf("warnings %v", w)
 	}
 }
+
+func TestRemoteEU(t *testing.T) {
+	m := resolveOn(t, head+`  employees: 50
+roles:
+  - {id: a, template: operations-analyst, reports_to: ceo, workplace: remote, remote_regions: [EU], salary: {min: 40000, max: 50000, currency: EUR}}
+  - {id: b, template: operations-analyst, reports_to: ceo, workplace: remote, remote_regions: [IT, SK], salary: {min: 40000, max: 50000, currency: EUR}}
+`, "2026-12-02")
+	if w := warningsAt(m, "roles[0].remote_regions"); len(w) != 1 || !strings.Contains(w[0], "[IT, SK]") {
+		t.Errorf("EU alone: %v", w)
+	}
+	var codes []string
+	for _, j := range role(t, m, "b").Compliance.Jurisdictions {
+		codes = append(codes, j.Code)
+	}
+	if strings.Join(codes, " ") != "EU-IT EU-SK" {
+		t.Errorf("named member states: %v", codes)
+	}
+}
