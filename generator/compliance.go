@@ -165,6 +165,9 @@ type aggregate struct {
 	roles          []string
 }
 
+// maxListedRoles is how many role ids one warning names; the rest are counted.
+const maxListedRoles = 10
+
 type aggregates struct {
 	order []string
 	byKey map[string]*aggregate
@@ -193,7 +196,11 @@ func (a *aggregates) flush(r *resolver) {
 		if len(g.roles) > 1 {
 			noun = "roles"
 		}
-		r.warnAt(g.path, "%s; %s covered: %s; %s", g.msg, noun, strings.Join(g.roles, ", "), g.fix)
+		list := strings.Join(g.roles[:min(len(g.roles), maxListedRoles)], ", ")
+		if more := len(g.roles) - maxListedRoles; more > 0 {
+			list += fmt.Sprintf(" and %d more", more)
+		}
+		r.warnAt(g.path, "%s; %s covered: %s; %s", g.msg, noun, list, g.fix)
 	}
 }
 
@@ -412,7 +419,12 @@ func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.
 				}
 			case paylaw.MaxSpread:
 				req.Status, req.Detail = r.spread(s, n.Value, exemptAbove, rule)
-				if pv.open && req.Status != StatusMet && req.Status != StatusExempt && s != nil {
+				switch {
+				case !pv.open || req.Status == StatusMet || req.Status == StatusExempt || s == nil:
+				case s.Source == "band":
+					// A band is shared: one warning lists its roles.
+					agg.add(salaryPath, fmt.Sprintf("%s requires %s %s", lawName(rule), req.Text, scope(rule)), req.Detail, role.ID)
+				default:
 					r.warnAt(salaryPath, "%s; %s", head, req.Detail)
 				}
 			case paylaw.GoodFaith:
