@@ -111,7 +111,7 @@ var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // decodeConfig turns the raw file into a Config, recording the line of every
 // key path. Problems are returned, never raised.
 func decodeConfig(data []byte, ps *problems) *Config {
-	cfg := &Config{lines: map[string]int{}}
+	cfg := &Config{lines: map[string]int{}, cols: map[string]int{}}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
@@ -161,7 +161,7 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		ps.fatal = true
 		return cfg
 	}
-	d := &decoder{ps: ps, lines: cfg.lines, budget: maxNodes, active: map[*yaml.Node]bool{}}
+	d := &decoder{ps: ps, lines: cfg.lines, cols: cfg.cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	ps.endDecoding()
 	return cfg
@@ -229,6 +229,7 @@ func tabIndentedLines(data []byte) []int {
 type decoder struct {
 	ps      *problems
 	lines   map[string]int
+	cols    map[string]int
 	budget  int
 	exhaust bool
 	// text is how many bytes of text were decoded, aliases expanded.
@@ -313,6 +314,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case t == itemType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
 		it := v.Addr().Interface().(*ItemConfig)
 		d.decodeString(n, reflect.ValueOf(&it.Text).Elem(), path)
+		return
+	case t == locationType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		// A location is text or the mapping {city, region, country}.
+		d.decodeString(n, reflect.ValueOf(&v.Addr().Interface().(*LocationConfig).Text).Elem(), path)
 		return
 	case t == postingType && n.Kind == yaml.ScalarNode && n.Tag == "!!bool":
 		// `posting: false` is short for `posting: {open: false}`.
@@ -518,6 +523,7 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	v.SetString(norm.NFC.String(s))
+	d.textChecks(n, path, s)
 }
 
 // checkText says why s cannot be rendered, or returns "".

@@ -122,6 +122,7 @@ one generation.`,
 				people += r.Headcount
 			}
 			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			printCompliance(a.stdout, m)
 			return nil
 		},
 	}
