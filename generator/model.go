@@ -43,6 +43,8 @@ type Settings struct {
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
 	Strict bool `json:"strict,omitempty"`
+	// Formats are the outputs to make (see Formats); empty means all.
+	Formats []string `json:"formats,omitempty"`
 }
 
 // Company is the resolved `company:` section.
@@ -129,6 +131,9 @@ type Role struct {
 	CareerPath        CareerPath            `json:"career_path"`
 	Dimensions        templates.Dimensions  `json:"dimensions"`
 	WorkingConditions []string              `json:"working_conditions"`
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
 }
 
 // Ladder is the career ladder as configured.
