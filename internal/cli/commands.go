@@ -123,7 +123,9 @@ func (a *app) generate() error {
 	run := steps(workers, s)
 	prog := newProgress(a.stderr, expectedFiles(m, s))
 	counts := map[string]int{}
-	err = generator.Generate(a.ctx, m, run, func(f generator.File) error {
+	// The steps run at once and share the worker budget.
+	ctx := generator.WithWorkers(a.ctx, workers)
+	err = generator.Generate(ctx, m, run, func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
