@@ -48,7 +48,7 @@ func Index(docs []posting.Document, company, lang string, a Assets) []byte {
 	var b strings.Builder
 	title := "Open positions at " + company
 	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(docs), company), css, indexScript)
-	b.WriteString("</head>\n<body>\n")
+	b.WriteString("</head>\n<body class=\"index\">\n")
 	b.WriteString("<a class=\"skip\" href=\"#main\">Skip to the positions</a>\n")
 	drawBanner(&b, company, a)
 	b.WriteString("<main id=\"main\">\n<h1>" + esc(title) + "</h1>\n")
@@ -115,7 +115,7 @@ func drawTable(b *strings.Builder, docs []posting.Document) {
 		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(w), esc(w))
 		e := generator.Label(d.EmploymentType)
 		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
-		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", paySort, esc(pay))
+		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", paySort, esc(pay))
 		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(d.RoleID), esc(d.Title+" (PDF)"))
 		b.WriteString("</tr>\n")
 	}

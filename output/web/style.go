@@ -47,7 +47,10 @@ a{color:var(--ink);text-decoration:none}
 
 // indexCSS adds the careers index's table and controls.
 const indexCSS = `
+body.index{max-width:72rem}
 .intro{color:var(--muted)}
+caption{text-align:left;margin-bottom:.25rem}
+td.pay{white-space:nowrap}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;margin:1rem 0}
 .filters label{display:block;font-size:.9rem;font-weight:600}
 .filters input,.filters select{font:inherit;padding:.35rem .5rem;border:1px solid #6B7480;border-radius:.25rem;min-width:12rem}
