@@ -116,7 +116,7 @@ func drawTable(b *strings.Builder, docs []posting.Document) {
 		e := generator.Label(d.EmploymentType)
 		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
 		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", paySort, esc(pay))
-		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(d.RoleID), esc(d.Title+" (PDF)"))
+		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(d.RoleID), esc("PDF of "+d.Title))
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody>\n</table>\n")
