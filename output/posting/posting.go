@@ -293,16 +293,45 @@ func (d *Document) deadlineShort() string {
 	return FormatDate(d.ApplyBy, d.Lang)
 }
 
-// remoteText describes where a remote role's person may live.
+// remoteText describes where a remote role's person may live: "Remote
+// (Colorado or California, United States; Canada)".
 func remoteText(regions []string) string {
 	if len(regions) == 0 {
 		return ""
 	}
-	names := make([]string, len(regions))
-	for i, r := range regions {
-		names[i] = RegionName(r)
+	var groups []string           // in order of first appearance
+	subs := map[string][]string{} // country name -> its regions
+	for _, code := range regions {
+		name := RegionName(code)
+		region, country, ok := strings.Cut(name, ", ")
+		if !ok {
+			if _, seen := subs[name]; !seen {
+				groups = append(groups, name)
+				subs[name] = nil
+			}
+			continue
+		}
+		if _, seen := subs[country]; !seen {
+			groups = append(groups, country)
+		}
+		subs[country] = append(subs[country], region)
 	}
-	return "Remote (" + strings.Join(names, ", ") + ")"
+	parts := make([]string, len(groups))
+	for i, g := range groups {
+		parts[i] = g
+		if rs := subs[g]; len(rs) > 0 {
+			parts[i] = orList(rs) + ", " + g
+		}
+	}
+	return "Remote (" + strings.Join(parts, "; ") + ")"
+}
+
+// orList joins names as "A", "A or B", "A, B or C".
+func orList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // RegionName is a display name for a region code: "US" -> "United

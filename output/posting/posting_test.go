@@ -202,6 +202,9 @@ func TestParseAddress(t *testing.T) {
 			t.Errorf("ParseAddress(%q) = %+v, want %+v", tc.in, got, tc.want)
 		}
 	}
+	if got := remoteText([]string{"US-CO", "US-CA", "CA", "US-NY", "XX-1"}); got != "Remote (Colorado, California or New York, United States; Canada; XX-1)" {
+		t.Errorf("remoteText = %q", got)
+	}
 	if RegionName("US-CO") != "Colorado, United States" || RegionName("CA-ON") != "Ontario, Canada" || RegionName("XX-1") != "XX-1" {
 		t.Error("RegionName is wrong")
 	}

@@ -369,7 +369,7 @@ roles:
 	if get(jp, "baseSalary.value.unitText") != "HOUR" || get(jp, "baseSalary.currency") != "CAD" || get(jp, "jobLocation.address.addressCountry") != "CA" {
 		t.Errorf("hourly CAD pay: %v, country %v", get(jp, "baseSalary"), get(jp, "jobLocation.address"))
 	}
-	if !strings.Contains(text(parse(t, files["postings/coo.html"])), "Remote (Colorado, United States, Canada)") {
+	if !strings.Contains(text(parse(t, files["postings/coo.html"])), "Remote (Colorado, United States; Canada)") {
 		t.Error("the page does not say where a remote person may live")
 	}
 	vp := jsonLD(t, parse(t, files["postings/vp.html"]))
