@@ -518,3 +518,14 @@ func TestLogo(t *testing.T) {
 		t.Error("the JSON-LD organization has no logo")
 	}
 }
+
+func TestRenderError(t *testing.T) {
+	// Pay is validated in the config; a NaN here can only come from a bug,
+	// and JSON has no NaN: the page is refused, not written half-right.
+	nan := 0.0
+	nan = nan / nan
+	d := posting.Document{Title: "T", Company: "Acme", Lang: "en-US", RoleID: "t", Pay: &generator.Pay{Min: nan, Max: 1, Currency: "USD", Period: "year"}}
+	if _, err := Page(d, Assets{Brand: "#1F4E79"}); !errors.Is(err, ErrRender) {
+		t.Errorf("err = %v, want ErrRender", err)
+	}
+}
