@@ -73,13 +73,6 @@ type Posting struct {
 	// RemoteRegions are where a remote role's person may live (US, US-CO,
 	// CA-ON, EU, ...), from the role or defaults.remote_regions.
 	RemoteRegions []string `json:"remote_regions,omitempty"`
-	// Lang is the language tag of the posting ("en-US"), from company.locale.
-	Lang string `json:"lang"`
-	// Occupation is the O*NET-SOC code of the role's template (built-in
-	// templates have one; a custom template inherits the one it extends).
-	Occupation string `json:"occupation,omitempty"`
-	// Accommodation says how to ask for an accommodation while applying.
-	Accommodation string `json:"accommodation"`
 }
 
 // ApplyByDate is the deadline as a date (UTC midnight); ok is false when
@@ -91,26 +84,6 @@ func (p *Posting) ApplyByDate() (t time.Time, ok bool) {
 	t, err := time.Parse(time.DateOnly, p.ApplyBy)
 	return t, err == nil
 }
-
-// postingLangs are the locales a posting can be written in.
-var postingLangs = []string{"en-US", "en-GB", "en-CA", "en-AU"}
-
-// builtinOccupations are the O*NET-SOC 2019 codes of the built-in templates.
-var builtinOccupations = map[string]string{
-	"operations-coordinator":        "43-5061.00", // Production, Planning, and Expediting Clerks
-	"operations-analyst":            "13-1111.00", // Management Analysts
-	"operations-supervisor":         "53-1042.00", // First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand
-	"operations-manager":            "11-1021.00", // General and Operations Managers
-	"senior-operations-manager":     "11-1021.00",
-	"director-of-operations":        "11-1021.00",
-	"senior-director-of-operations": "11-1021.00",
-	"vp-of-operations":              "11-1021.00",
-	"chief-operating-officer":       "11-1011.00", // Chief Executives
-}
-
-// defaultAccommodation is the accommodation sentence when the company
-// gives no contact.
-const defaultAccommodation = "If you need an accommodation to apply or interview, tell us when you apply and we will work with you."
 
 // checkFormats validates output.formats; the settings of a run use them
 // unless --formats is given.
@@ -135,14 +108,6 @@ func (r *resolver) checkFormats() []string {
 func (r *resolver) postings(m *Model) {
 	top := r.c.Posting
 	r.checkPostingConfig("posting", top)
-	lang := "en-US"
-	if slices.Contains(postingLangs, r.c.Company.Locale) {
-		lang = r.c.Company.Locale
-	}
-	accommodation := defaultAccommodation
-	if c := strings.TrimSpace(r.c.Company.AccommodationContact); c != "" {
-		accommodation = "To ask for an accommodation to apply or interview, contact " + strings.TrimRight(c, ".") + "."
-	}
 	open := 0
 	for i := range m.Roles {
 		if i >= len(r.c.Roles) {
@@ -160,8 +125,7 @@ func (r *resolver) postings(m *Model) {
 		open++
 		post := &Posting{
 			ApplyBy: pc.ApplyBy, HowToApply: strings.TrimSpace(pc.HowToApply), ApplyURL: strings.TrimSpace(pc.ApplyURL),
-			Vacancy: pc.Vacancy, AIScreening: pc.AIScreening, Lang: lang,
-			Occupation: r.occupation(rc.Template), Accommodation: accommodation,
+			Vacancy: pc.Vacancy, AIScreening: pc.AIScreening,
 		}
 		if role.Workplace == "remote" {
 			post.RemoteRegions = slices.Clone(rc.RemoteRegions)
@@ -177,7 +141,7 @@ func (r *resolver) postings(m *Model) {
 			if w := strings.TrimSpace(r.c.Company.Website); w != "" {
 				post.HowToApply = "Apply through our website: " + w
 			} else {
-				post.HowToApply = "To apply, contact " + firstOf(r.c.Company.Name, "us") + "."
+				post.HowToApply = "To apply, contact " + strings.TrimRight(firstOf(r.c.Company.Name, "us"), ".") + "."
 			}
 		}
 		if d, ok := post.ApplyByDate(); ok && !m.Settings.Date.IsZero() && d.Before(m.Settings.Date.Truncate(24*time.Hour)) {
@@ -283,27 +247,6 @@ func checkApplyURL(s string) string {
 		}
 	default:
 		return "must start with https://, http:// or mailto:"
-	}
-	return ""
-}
-
-// occupation is the O*NET-SOC code of a template: its own when built in,
-// else the code of the built-in template it extends.
-func (r *resolver) occupation(id string) string {
-	seen := map[string]bool{}
-	for id != "" && !seen[id] {
-		seen[id] = true
-		if code, ok := builtinOccupations[id]; ok {
-			return code
-		}
-		next := ""
-		for _, t := range r.c.Templates {
-			if t.ID == id {
-				next = t.Extends
-				break
-			}
-		}
-		id = next
 	}
 	return ""
 }

@@ -34,8 +34,8 @@ const formatsConfig = `version: 1
 company: {name: Acme, website: "https://acme.example"}
 posting: {apply_by: 2027-01-31}
 roles:
-  - {id: coo, template: chief-operating-officer, reports_to: ceo}
-  - {id: vp, template: vp-of-operations, reports_to: coo, posting: false}
+  - {id: coo, template: chief-operating-officer, reports_to: ceo, salary: {min: 200000, max: 250000}}
+  - {id: vp, template: vp-of-operations, reports_to: coo, posting: false, salary: {min: 150000, max: 180000}}
 `
 
 func TestFormats(t *testing.T) {

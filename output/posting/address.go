@@ -9,9 +9,10 @@ import (
 // ParseAddress reads a location as written in the config ("Chicago, IL",
 // "Toronto, ON", "Milan, Italy") into its parts. The country comes from a
 // US state or Canadian province code or name, or a country name or code;
-// failing those, from the pay's currency, then from the language tag, so
-// it is never empty (schema.org JobPosting needs it).
-func ParseAddress(location string, pay *generator.Pay, lang string) Address {
+// failing those, from the pay's currency,
+// then the company's country (from its locale), so it is never empty
+// (schema.org JobPosting needs it).
+func ParseAddress(location string, pay *generator.Pay, country string) Address {
 	var a Address
 	parts := strings.Split(location, ",")
 	for i := range parts {
@@ -46,7 +47,7 @@ func ParseAddress(location string, pay *generator.Pay, lang string) Address {
 		a.Country = currencyCountry[pay.Currency]
 	}
 	if a.Country == "" {
-		_, a.Country, _ = strings.Cut(lang, "-")
+		a.Country = country
 	}
 	if a.Country == "" {
 		a.Country = "US"

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/locale"
 )
 
 // SectionID identifies a posting section.
@@ -74,7 +75,8 @@ type Document struct {
 	ApplyBy time.Time
 	// ApplyURL is where to apply ("" when none).
 	ApplyURL string
-	// Occupation is the O*NET-SOC code ("11-1021.00"), "" when unknown.
+	// Occupation is the O*NET-SOC code of the role's template
+	// ("11-1021.00"), "" when unknown.
 	Occupation string
 	// ExperienceMonths is the required experience, 0 when none is stated.
 	ExperienceMonths int
@@ -148,23 +150,20 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	co := m.Company
 	p := r.Posting
 	if p == nil {
-		p = &generator.Posting{Lang: "en-US"}
+		p = &generator.Posting{}
 	}
 	d := Document{
-		RoleID: r.ID, Lang: p.Lang, Title: clean(r.Title), Company: clean(co.Name),
+		RoleID: r.ID, Lang: or(co.Locale, "en-US"), Title: clean(r.Title), Company: clean(co.Name),
 		Website: strings.TrimSpace(co.Website), BrandColor: co.BrandColor, Logo: co.Logo,
 		Department: clean(r.Department), Location: clean(r.Location), Workplace: r.Workplace,
 		RemoteRegions: p.RemoteRegions, EmploymentType: r.EmploymentType, Pay: r.Salary,
-		DatePosted: m.Settings.Date.UTC(), ApplyURL: p.ApplyURL, Occupation: p.Occupation,
+		DatePosted: m.Settings.Date.UTC(), ApplyURL: p.ApplyURL, Occupation: r.ONET,
 		Summary: clean(r.Summary),
 	}
 	if t, ok := p.ApplyByDate(); ok {
 		d.ApplyBy = t
 	}
-	d.Address = ParseAddress(r.Location, r.Salary, p.Lang)
-	if d.Lang == "" {
-		d.Lang = "en-US"
-	}
+	d.Address = ParseAddress(r.Location, r.Salary, co.Country)
 
 	d.Facts = append(d.Facts, Fact{"Company", d.Company})
 	if d.Department != "" {
@@ -224,8 +223,10 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	}
 	add(q)
 	var wc []string
-	for _, s := range r.WorkingConditions {
-		wc = append(wc, clean(s))
+	for _, list := range [][]string{r.WorkingEnvironment, r.PhysicalDemands, r.WorkingConditions} {
+		for _, s := range list {
+			wc = append(wc, clean(s))
+		}
 	}
 	add(Section{ID: WorkingConditions, Heading: "Working conditions and physical demands", Items: wc})
 	var benefits []string
@@ -235,9 +236,18 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	// The pay range is a key fact; the section holds the benefits.
 	add(Section{ID: Benefits, Heading: "Benefits", Items: benefits})
 	add(Section{ID: HowToApply, Heading: "How to apply", Paragraphs: []string{applyText(p) + " " + d.deadlineSentence()}})
-	add(Section{ID: EqualOpportunity, Heading: "Equal opportunity", Paragraphs: []string{strings.TrimSpace(clean(co.EqualOpportunity) + " " + clean(p.Accommodation))}})
+	eo := clean(co.EqualOpportunity)
+	if !strings.Contains(strings.ToLower(eo), "accommodation") {
+		eo = strings.TrimSpace(eo + " " + clean(co.Accommodation))
+	}
+	// The at-will statement is written for the job description.
+	atWill := strings.ReplaceAll(clean(co.AtWill), "This job description is", "This posting is")
+	add(Section{ID: EqualOpportunity, Heading: "Equal opportunity", Paragraphs: []string{eo, atWill}})
 
-	d.ExperienceMonths = experienceMonths(req)
+	d.ExperienceMonths = r.ExperienceYears * 12
+	if d.ExperienceMonths == 0 {
+		d.ExperienceMonths = experienceMonths(req)
+	}
 	d.Education = education(r.Qualifications)
 	return d
 }
@@ -270,10 +280,7 @@ func sentence(s string) string {
 // FormatDate writes a date the way the locale does: "January 31, 2027"
 // (en-US, en-CA) or "31 January 2027" (en-GB, en-AU).
 func FormatDate(t time.Time, lang string) string {
-	if lang == "en-GB" || lang == "en-AU" {
-		return t.Format("2 January 2006")
-	}
-	return t.Format("January 2, 2006")
+	return locale.FormatDate(locale.Locale(lang), t)
 }
 
 // deadlineSentence says by when to apply, or that applications are
