@@ -26,7 +26,7 @@ func exampleModel(t testing.TB, name string) *generator.Model {
 
 // TestGolden compares every example posting with testdata/<example>/<id>.md.
 func TestGolden(t *testing.T) {
-	for _, name := range []string{"company", "small-business"} {
+	for _, name := range []string{"company", "small-business", "british-company"} {
 		m := exampleModel(t, name)
 		n := 0
 		err := PostingsStep(Options{}).Run(t.Context(), m, func(f generator.File) error {

@@ -30,7 +30,7 @@ func renderPostings(t *testing.T, m *generator.Model) map[string][]byte {
 
 func TestPostingPDFExamples(t *testing.T) {
 	levelCode := regexp.MustCompile(`\bOPS[-–]\d`)
-	for _, file := range []string{"company", "small-business"} {
+	for _, file := range []string{"company", "small-business", "british-company"} {
 		m := pdfModelFromFile(t, "../../examples/"+file+".yaml", "letter")
 		files := renderPostings(t, m)
 		open := posting.Open(m)

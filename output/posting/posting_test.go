@@ -1,6 +1,7 @@
 package posting
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -134,7 +135,7 @@ func TestOngoing(t *testing.T) {
 // such, a competency, promotion criteria, a KPI, the headcount or a role id.
 func TestNothingInternal(t *testing.T) {
 	codeRe := regexp.MustCompile(`\bOPS-\d+\b`)
-	for _, name := range []string{"company", "small-business"} {
+	for _, name := range []string{"company", "small-business", "british-company"} {
 		m := exampleModel(t, name)
 		var forbidden []string
 		for _, c := range m.Ladder.Competencies {
@@ -144,19 +145,30 @@ func TestNothingInternal(t *testing.T) {
 			forbidden = append(forbidden, lv.Code, lv.BandTitle+" band", "Individual contributor")
 		}
 		for _, r := range m.Roles {
-			forbidden = append(forbidden, r.ID)
+			forbidden = append(forbidden, fmt.Sprintf("Headcount %d", r.Headcount))
 		}
 		for _, r := range Open(m) {
-			text := Text(Build(m, r))
+			d := Build(m, r)
+			for _, f := range d.Facts {
+				if !slices.Contains([]string{"Company", "Team", "Location", "Workplace", "Employment type", "Pay", "Apply by"}, f.Label) {
+					t.Errorf("%s/%s: fact %q is not for candidates", name, r.ID, f.Label)
+				}
+			}
+			text := Text(d)
 			if codeRe.MatchString(text) {
 				t.Errorf("%s/%s: level code %q in the posting", name, r.ID, codeRe.FindString(text))
+			}
+			for _, other := range m.Roles {
+				if regexp.MustCompile(`\b`+regexp.QuoteMeta(other.ID)+`\b`).MatchString(text) && strings.Contains(other.ID, "-") {
+					t.Errorf("%s/%s: role id %q in the posting", name, r.ID, other.ID)
+				}
 			}
 			for _, f := range forbidden {
 				if strings.Contains(text, f) {
 					t.Errorf("%s/%s: %q in the posting", name, r.ID, f)
 				}
 			}
-			for _, word := range []string{"headcount", "level code", "pay band", "career path", "competency matrix"} {
+			for _, word := range []string{"headcount:", "level code", "pay band", "career path", "competency matrix", "promotion criteria"} {
 				if strings.Contains(strings.ToLower(text), strings.ToLower(word)) {
 					t.Errorf("%s/%s: %q in the posting", name, r.ID, word)
 				}

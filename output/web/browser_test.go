@@ -72,7 +72,7 @@ func axeSource(t *testing.T) string {
 func writeSite(t *testing.T, dir string) []string {
 	t.Helper()
 	var pages []string
-	for _, name := range []string{"company", "small-business"} {
+	for _, name := range []string{"company", "small-business", "british-company"} {
 		m := exampleModel(t, name)
 		err := PostingsStep(Options{}).Run(t.Context(), m, func(f generator.File) error {
 			p := filepath.Join(dir, name, filepath.FromSlash(f.Name))
