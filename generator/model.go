@@ -48,6 +48,8 @@ type Settings struct {
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
 	Strict bool `json:"strict,omitempty"`
+	// Formats are the outputs to make (see Formats); empty means all.
+	Formats []string `json:"formats,omitempty"`
 }
 
 // Company is the resolved `company:` section.
@@ -179,6 +181,9 @@ type Role struct {
 	ExperienceYears int `json:"experience_years"`
 	// ONET is the O*NET-SOC 2019 occupation code of the role's template.
 	ONET string `json:"onet,omitempty"`
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
 }
 
 // Ladder is the career ladder as configured.

@@ -63,6 +63,10 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	r.roleTexts(m)
 	m.Ladder = r.ladderModel(m)
 	r.checkRoles(m)
+	if fs := r.checkFormats(); len(m.Settings.Formats) == 0 {
+		m.Settings.Formats = fs
+	}
+	r.postings(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }

@@ -24,6 +24,9 @@ type JDDocument struct {
 	Subtitle string
 	// BrandColor is the company colour, "#RRGGBB".
 	BrandColor string
+	// Eyebrow labels the document above the title; "" means "JOB
+	// DESCRIPTION".
+	Eyebrow string
 	// Meta is the PDF document information.
 	Meta JDMeta
 	// Sections are the body sections in reading order; empty ones are left out.

@@ -250,8 +250,9 @@ func (l *pdfLayout) drawHeader(d JDDocument) {
 		band = line * float64(max(1, len(name)))
 	}
 	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
-	lw := l.stringWidth(eyebrow, pdfEyebrow)
-	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, pdfEyebrow)
+	label := pdfOr(d.Eyebrow, pdfEyebrow)
+	lw := l.stringWidth(eyebrow, label)
+	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, label)
 	l.y = top + band + pdfHeaderGap
 
 	title := pdfStyle{face: "B", size: pdfTitleSize, color: pdfInk}

@@ -35,10 +35,13 @@ func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			return pdfRunStep(ctx, m, emit, o.Workers)
+			return pdfRunStep(ctx, m, emit, o.Workers, pdfDir, nil, BuildJobDescription)
 		},
 	}
 }
+
+// pdfBuildFunc makes the document of one role.
+type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
 
 // pdfResult is one finished document.
 type pdfResult struct {
@@ -47,8 +50,16 @@ type pdfResult struct {
 	err  error
 }
 
-func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, workers int) error {
-	if len(m.Roles) == 0 {
+// pdfRunStep renders the documents build makes, one per role that keep
+// accepts (every role when keep is nil), into dir.
+func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, workers int, dir string, keep func(*generator.Role) bool, build pdfBuildFunc) error {
+	roles := make([]int, 0, len(m.Roles))
+	for i := range m.Roles {
+		if keep == nil || keep(&m.Roles[i]) {
+			roles = append(roles, i)
+		}
+	}
+	if len(roles) == 0 {
 		return ctx.Err()
 	}
 	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date}
@@ -65,13 +76,13 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(m.Roles))
+	workers = min(workers, len(roles))
 	// Check the text of every document before rendering any, so that a bad
 	// character is reported for the first role in config order whatever the
 	// number of workers, and nothing is emitted. The documents are built
 	// again when rendered: keeping them all would hold the whole run's text
 	// in memory at once.
-	used, err := pdfCheckRoles(ctx, m, workers)
+	used, err := pdfCheckRoles(ctx, m, roles, workers, build)
 	if err != nil {
 		return err
 	}
@@ -90,7 +101,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	results := make(chan pdfResult, workers)
 	go func() {
 		defer close(jobs)
-		for i := range m.Roles {
+		for _, i := range roles {
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -113,7 +124,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 				if err != nil {
 					return
 				}
-				data, err := r.render(BuildJobDescription(m, role))
+				data, err := r.render(build(m, role))
 				release()
 				select {
 				case results <- pdfResult{id: role.ID, data: data, err: err}:
@@ -140,7 +151,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 			cancel()
 			continue
 		}
-		f := generator.File{Name: path.Join(pdfDir, res.id+".pdf"), Data: res.data}
+		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Data: res.data}
 		if err := emit(f); err != nil {
 			first = err
 			cancel()
@@ -155,7 +166,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 // pdfCheckRoles checks the text of every role's document, on workers
 // goroutines, and returns the error of the first bad role in config order.
 // It also returns the runes the documents draw (the run's font subset).
-func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRuneSet, error) {
+func pdfCheckRoles(ctx context.Context, m *generator.Model, roles []int, workers int, build pdfBuildFunc) (*pdfRuneSet, error) {
 	errs := make([]error, workers)
 	used := make([]pdfRuneSet, workers)
 	var wg sync.WaitGroup
@@ -171,12 +182,13 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRu
 			defer release()
 			// Worker w checks roles w, w+workers, ...: in config order, so
 			// its first error is its lowest.
-			for n, i := 0, w; i < len(m.Roles); n, i = n+1, i+workers {
+			for n, k := 0, w; k < len(roles); n, k = n+1, k+workers {
 				if n%256 == 0 && ctx.Err() != nil {
 					errs[w] = ctx.Err()
 					return
 				}
-				if _, err := pdfCheckDocumentRunes(BuildJobDescription(m, &m.Roles[i]), &used[w]); err != nil {
+				i := roles[k]
+				if _, err := pdfCheckDocumentRunes(build(m, &m.Roles[i]), &used[w]); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}
