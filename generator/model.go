@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/fonts"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -59,6 +60,10 @@ type Company struct {
 	Logo             []byte   `json:"-"`
 	Benefits         []string `json:"benefits,omitempty"`
 	EqualOpportunity string   `json:"equal_opportunity"`
+
+	// Fonts are the fonts the documents are drawn with (company.fonts or
+	// the built-in set); nil means the built-in set.
+	Fonts *fonts.Set `json:"-"`
 }
 
 // Item is a keyed list entry (responsibility, KPI, qualification).

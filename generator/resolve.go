@@ -376,7 +376,7 @@ func (r *resolver) company() Company {
 	co := r.c.Company
 	out := Company{
 		Name: co.Name, Industry: co.Industry, About: co.About, Website: co.Website,
-		LogoPath: co.Logo, Logo: r.c.Logo, BrandColor: strings.ToUpper(co.BrandColor),
+		LogoPath: co.Logo, Logo: r.c.Logo, Fonts: r.c.FontSet, BrandColor: strings.ToUpper(co.BrandColor),
 		Benefits: slices.Clone(co.Benefits), EqualOpportunity: co.EqualOpportunity,
 	}
 	if co.Employees != nil {
