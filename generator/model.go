@@ -134,6 +134,10 @@ type Role struct {
 	CareerPath        CareerPath            `json:"career_path"`
 	Dimensions        templates.Dimensions  `json:"dimensions"`
 	WorkingConditions []string              `json:"working_conditions"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
 }
 
 // Ladder is the career ladder as configured.

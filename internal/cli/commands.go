@@ -25,10 +25,11 @@ import (
 var starterConfig []byte
 
 // steps are the renderers, in the order they run; workers job
-// descriptions are rendered at once.
-func steps(workers int) []generator.Step {
+// descriptions are rendered at once. warn receives the warnings renderers
+// find (a job description over its page budget).
+func steps(workers int, warn func(generator.Problem)) []generator.Step {
 	return []generator.Step{
-		pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
+		pdf.JobDescriptionsStep(pdf.Options{Workers: workers, Warn: warn}),
 		xlsx.CareerLadderStep(xlsx.Options{}),
 	}
 }
@@ -52,7 +53,10 @@ func (a *app) generate() error {
 	}
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
-	err = generator.Generate(a.ctx, m, steps(workers), func(f generator.File) error {
+	// Renderers' warnings wait until the progress line is gone.
+	var late []generator.Problem
+	warn := func(p generator.Problem) { late = append(late, p) }
+	err = generator.Generate(a.ctx, m, steps(workers, warn), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
@@ -63,6 +67,7 @@ func (a *app) generate() error {
 		return nil
 	})
 	prog.done()
+	a.printFindings(nil, late)
 	if err != nil {
 		w.Abort()
 		if a.ctx.Err() != nil {
@@ -92,11 +97,17 @@ func (a *app) validateCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// What rendering would warn about: documents over their page budget.
+			late, err := pdf.PageWarnings(m)
+			if err != nil {
+				return err
+			}
+			a.printFindings(nil, late)
 			people := 0
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings)+len(late), "warning"))
 			return nil
 		},
 	}

@@ -59,6 +59,9 @@ type Set struct {
 	faces  []Face // registered faces, Regular first
 	parsed []*sfnt.Font
 	cache  sync.Map // rune -> bool
+
+	asciiOnce sync.Once
+	ascii     bool
 }
 
 // New makes a set from TrueType files: regular is required, bold and
@@ -173,6 +176,21 @@ func (s *Set) Covers(r rune) bool {
 	}
 	s.cache.Store(r, ok)
 	return ok
+}
+
+// CoversASCII reports whether every printable ASCII character has a glyph
+// in every face: text that is plain ASCII then needs no further check.
+func (s *Set) CoversASCII() bool {
+	s.asciiOnce.Do(func() {
+		s.ascii = true
+		for r := rune(0x20); r <= 0x7E; r++ {
+			if !s.Covers(r) {
+				s.ascii = false
+				return
+			}
+		}
+	})
+	return s.ascii
 }
 
 // Covers reports whether r has a glyph in every built-in face.

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
 // JDRenderOptions are the settings RenderJobDescription draws with.
@@ -31,6 +32,17 @@ type JDRenderOptions struct {
 	Logo *Logo
 	// Uncompressed leaves page streams uncompressed (for inspection and tests).
 	Uncompressed bool
+	// Fonts are the faces to draw with; nil means the built-in Liberation
+	// Sans. A style the set has no face for is drawn with its regular face.
+	Fonts *fonts.Set
+}
+
+// fonts is the font set the options draw with.
+func (o JDRenderOptions) fonts() *fonts.Set {
+	if o.Fonts == nil {
+		return fonts.Default()
+	}
+	return o.Fonts
 }
 
 // pdfLogoName registers the logo image in each document.
@@ -98,8 +110,7 @@ func RenderJobDescription(doc JDDocument, o JDRenderOptions) ([]byte, error) {
 
 // pdfStats describe a rendered document's layout.
 type pdfStats struct {
-	pages   int
-	density float64
+	pages int
 	// lastFill is the share of the last page's content area in use.
 	lastFill float64
 }
@@ -125,6 +136,7 @@ type pdfPlan struct {
 	size  string // fpdf page size
 	date  time.Time
 	pages [][]pdfOp
+	elems []pdfElem // the structure elements, in reading order
 	stats pdfStats
 }
 
@@ -136,7 +148,8 @@ func pdfPlanDocument(doc JDDocument, o JDRenderOptions) (*pdfPlan, error) {
 // pdfPlanCached is pdfPlanDocument reusing wrapped texts from cache (nil
 // for none).
 func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdfPlan, error) {
-	doc, err := pdfCleanDocument(doc)
+	set := o.fonts()
+	doc, err := pdfCleanDocument(doc, set)
 	if err != nil {
 		return nil, err
 	}
@@ -153,39 +166,60 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 		date = time.Unix(0, 0).UTC()
 	}
 	w, h := pdfPageDims(size)
-	var (
-		lay   *pdfLayout
-		pages [][]pdfOp
-	)
-	for _, k := range pdfDensities {
-		lay = newPDFLayout(w, h, brand, o.Logo, k)
-		lay.cache = cache
-		if pages = lay.document(doc); len(pages) <= pdfMaxPages {
-			break
+	lay := newPDFLayout(w, h, brand, o.Logo, pdfWidthsOf(set))
+	lay.cache = cache
+	pages := lay.document(doc)
+	// Over budget: try the compact forms in turn; type stays full size.
+	for step := 1; doc.PageBudget > 0 && len(pages) > doc.PageBudget && step <= pdfCompactSteps; step++ {
+		cd, ok := pdfCompact(doc, step)
+		if !ok {
+			continue
+		}
+		cl := newPDFLayout(w, h, brand, o.Logo, pdfWidthsOf(set))
+		cl.cache = cache
+		if cp := cl.document(cd); len(cp) < len(pages) {
+			doc, lay, pages = cd, cl, cp
 		}
 	}
-	st := pdfStats{pages: len(pages), density: lay.k, lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
-	return &pdfPlan{doc: doc, o: o, size: size, date: date, pages: pages, stats: st}, nil
+	st := pdfStats{pages: len(pages), lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
+	return &pdfPlan{doc: doc, o: o, size: size, date: date, pages: pages, elems: lay.elems, stats: st}, nil
 }
 
-// write draws the plan with fpdf and returns the PDF.
+// write draws the plan with fpdf and returns the PDF: tagged (every piece
+// of text in marked content tied to its structure element, decoration and
+// the running footer as artifacts), with the structure tree, XMP metadata
+// and the catalog entries PDF/UA asks for.
 func (p *pdfPlan) write() ([]byte, error) {
-	pdf := pdfNewFpdf(p.size)
+	set := p.o.fonts()
+	pdf := pdfNewFpdf(p.size, set, p.styles())
 	pdf.SetCompression(!p.o.Uncompressed)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(p.date)
 	pdf.SetModificationDate(p.date)
-	pdfSetMeta(pdf, p.doc.Meta)
+	pdfSetMeta(pdf, p.doc.Meta, p.date)
 	if p.o.Logo != nil {
 		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.o.Logo.png))
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
+	tree := pdftag.New()
+	for _, e := range p.elems {
+		el := tree.Add(e.parent, e.typ)
+		if e.alt != "" {
+			tree.SetAlt(el, e.alt)
+		}
+		if e.attrs != "" {
+			tree.SetAttrs(el, e.attrs)
+		}
+	}
 	for _, ops := range p.pages {
 		pdf.AddPage()
-		pdfDrawOps(pdf, ops)
+		pdf.SetPageStructParents(tree.BeginPage(pdf))
+		pdfDrawOps(pdf, ops, set, tree)
+		tree.End(pdf)
 	}
+	pdf.SetStructTree(func(w *fpdf.StructWriter) int { return tree.Write(w) })
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
@@ -196,6 +230,28 @@ func (p *pdfPlan) write() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// styles are the registered font styles the plan draws with, in the
+// order fonts.Styles gives: only these are embedded.
+func (p *pdfPlan) styles() []string {
+	set := p.o.fonts()
+	used := map[string]bool{}
+	for _, ops := range p.pages {
+		for _, op := range ops {
+			if op.kind == pdfOpText {
+				used[set.Style(op.style.face)] = true
+			}
+		}
+	}
+	used[fonts.Bold] = used[fonts.Bold] || set.Has(fonts.Bold) // outline titles are set in bold
+	var out []string
+	for _, st := range fonts.Styles {
+		if used[set.Style(st)] && !slices.Contains(out, set.Style(st)) {
+			out = append(out, set.Style(st))
+		}
+	}
+	return out
+}
+
 // pdfPageDims is the size in points of an fpdf page size.
 func pdfPageDims(size string) (w, h float64) {
 	if size == "A4" {
@@ -204,16 +260,13 @@ func pdfPageDims(size string) (w, h float64) {
 	return 612, 792
 }
 
-// pdfFaces are the font styles drawn with; only these are embedded.
-var pdfFaces = []string{"", "B"}
-
 // pdfNewFpdf starts a document of the given fpdf page size, in points,
-// with the fonts registered and automatic page breaks off.
-func pdfNewFpdf(size string) *fpdf.Fpdf {
+// with the faces of set for styles registered and automatic page breaks off.
+func pdfNewFpdf(size string, set *fonts.Set, styles []string) *fpdf.Fpdf {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
-	for _, f := range fonts.Faces {
-		if slices.Contains(pdfFaces, f.Style) {
-			pdf.AddUTF8FontFromBytes(fonts.Family, f.Style, f.TTF)
+	for _, f := range set.Faces() {
+		if slices.Contains(styles, f.Style) {
+			pdf.AddUTF8FontFromBytes(set.Family, f.Style, f.TTF)
 		}
 	}
 	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
@@ -222,26 +275,49 @@ func pdfNewFpdf(size string) *fpdf.Fpdf {
 	return pdf
 }
 
-// pdfSetMeta writes the document information and language.
-func pdfSetMeta(pdf *fpdf.Fpdf, m JDMeta) {
+// pdfSetMeta writes the document information, the language, the XMP
+// metadata (with the PDF/UA identification) and asks viewers to show the
+// title rather than the file name.
+func pdfSetMeta(pdf *fpdf.Fpdf, m JDMeta, date time.Time) {
 	pdf.SetTitle(m.Title, true)
 	pdf.SetAuthor(m.Author, true)
 	pdf.SetSubject(m.Subject, true)
 	pdf.SetKeywords(m.Keywords, true)
 	pdf.SetCreator(m.Creator, true)
-	if m.Lang != "" {
-		pdf.SetLang(m.Lang)
+	lang := m.Lang
+	if lang == "" {
+		lang = pdfLang
 	}
+	pdf.SetLang(lang)
+	pdf.SetDisplayDocTitle(true)
+	pdf.SetXmpMetadata(pdftag.XMP(pdftag.Meta{
+		Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
+		CreatorTool: m.Creator, Lang: lang, Date: date,
+	}))
 }
 
-// pdfDrawOps executes one page's operations.
-func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp) {
+// pdfDrawOps executes one page's operations, each inside the marked
+// content of its structure element or an artifact.
+func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp, set *fonts.Set, tree *pdftag.Tree) {
 	for _, op := range ops {
 		c := op.style.color
+		switch op.elem {
+		case pdfArtifactLayout:
+			tree.Artifact(pdf, pdftag.ArtifactLayout)
+		case pdfArtifactFooter:
+			tree.Artifact(pdf, pdftag.ArtifactFooter)
+		}
 		switch op.kind {
 		case pdfOpText:
-			pdf.SetFont(fonts.Family, op.style.face, op.style.size)
+			pdf.SetFont(set.Family, set.Style(op.style.face), op.style.size)
 			pdf.SetTextColor(c.r, c.g, c.b)
+			if op.style.link != "" {
+				pdfDrawLink(pdf, op, set, tree)
+				continue
+			}
+			if op.elem >= 0 {
+				tree.Mark(pdf, op.elem)
+			}
 			pdf.Text(op.x, op.y, op.text)
 		case pdfOpRule:
 			pdf.SetDrawColor(c.r, c.g, c.b)
@@ -251,13 +327,28 @@ func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp) {
 			pdf.SetFillColor(c.r, c.g, c.b)
 			pdf.Rect(op.x, op.y, op.w, op.h, "F")
 		case pdfOpImage:
+			tree.Mark(pdf, op.elem)
 			pdf.ImageOptions(pdfLogoName, op.x, op.y, op.w, op.h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		case pdfOpBookmark:
 			// A UTF-8 font must be current, or the outline title is garbled.
-			pdf.SetFont(fonts.Family, "B", pdfHeadingSize)
+			pdf.SetFont(set.Family, set.Style(fonts.Bold), pdfHeadingSize)
 			pdf.Bookmark(op.text, 0, op.y)
 		}
 	}
+}
+
+// pdfDrawLink draws a piece of link text: a Link element under the text's
+// element, its marked content, and a link annotation over the text that
+// the element refers to.
+func pdfDrawLink(pdf *fpdf.Fpdf, op pdfOp, set *fonts.Set, tree *pdftag.Tree) {
+	link := tree.Add(op.elem, pdftag.Link)
+	alt := "Company website: " + op.style.link
+	tree.SetAlt(link, alt)
+	tree.Mark(pdf, link)
+	pdf.Text(op.x, op.y, op.text)
+	w := pdfWidthsOf(set).stringWidth(op.style, op.text)
+	top := op.y - pdfLinkRise*op.style.size
+	pdf.LinkStringTagged(op.x, top, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
 }
 
 // pdfPaperSize maps the model's paper name to fpdf's.
@@ -301,11 +392,12 @@ func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
 	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize)}
 }
 
-// render is RenderJobDescription.
-func (r *pdfRenderer) render(doc JDDocument) ([]byte, error) {
+// render is RenderJobDescription, also returning the number of pages.
+func (r *pdfRenderer) render(doc JDDocument) ([]byte, int, error) {
 	p, err := pdfPlanCached(doc, r.o, r.cache)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return p.write()
+	data, err := p.write()
+	return data, p.stats.pages, err
 }

@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/fonts"
 	"github.com/jdgen/jdgen/internal/golden"
 	"github.com/jdgen/jdgen/internal/pdftext"
 	"github.com/jdgen/jdgen/templates"
@@ -85,7 +86,8 @@ roles:
 }
 
 // TestPDFBuiltinTemplatesFit renders every built-in template with its
-// default content at both paper sizes: each fits in 1 to 3 pages.
+// default content at both paper sizes, at full type size: each fits its
+// page budget (2 pages for OPS-1 to OPS-5, 3 above).
 func TestPDFBuiltinTemplatesFit(t *testing.T) {
 	ids := templates.IDs()
 	if len(ids) == 0 {
@@ -95,8 +97,12 @@ func TestPDFBuiltinTemplatesFit(t *testing.T) {
 		for _, paper := range []string{"letter", "a4"} {
 			m := pdfModelFromYAML(t, pdfTemplateConfig(id), paper)
 			data, pages := pdfRenderRole(t, m, &m.Roles[0], false)
-			if pages < 1 || pages > pdfMaxPages {
-				t.Errorf("%s (%s): %d pages, want 1 to %d", id, paper, pages, pdfMaxPages)
+			budget := PageBudget(m, &m.Roles[0])
+			if want := map[bool]int{true: 2, false: 3}[m.Roles[0].Level <= "OPS-5"]; budget != want {
+				t.Errorf("%s: budget %d, want %d", m.Roles[0].Level, budget, want)
+			}
+			if pages < 1 || pages > budget {
+				t.Errorf("%s %s (%s): %d pages, want 1 to %d", id, m.Roles[0].Level, paper, pages, budget)
 			}
 			if got := pdfCountPages(data); got != pages {
 				t.Errorf("%s (%s): %d page objects, layout made %d", id, paper, got, pages)
@@ -328,7 +334,7 @@ func TestPDFMetadataAndOutline(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	r, _ := m.Role("dir-supply-chain")
 	data, _ := pdfRenderRole(t, m, r, true)
-	for _, s := range []string{"/Lang (en-GB)", "/Type /Outlines", "/CreationDate (D:20231114221320", "/ModDate (D:20231114221320"} {
+	for _, s := range []string{"/Lang (en-US)", "/Type /Outlines", "/DisplayDocTitle true", "/MarkInfo <</Marked true>>", "/CreationDate (D:20231114221320", "/ModDate (D:20231114221320"} {
 		if !bytes.Contains(data, []byte(s)) {
 			t.Errorf("%q missing", s)
 		}
@@ -439,7 +445,7 @@ func TestPDFReadableBrand(t *testing.T) {
 func TestPDFWrapAndSplitRules(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	r, _ := m.Role("vp-ops")
-	doc, err := pdfCleanDocument(BuildJobDescription(m, r))
+	doc, err := pdfCleanDocument(BuildJobDescription(m, r), fonts.Default())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/fonts"
 )
 
 // Options configure the job-description step.
@@ -16,6 +17,11 @@ type Options struct {
 	// Workers is the number of documents rendered at once; 0 means
 	// runtime.NumCPU(). The bytes of each file do not depend on it.
 	Workers int
+	// Warn receives the step's warnings (a document longer than its page
+	// budget, see PageBudget), in config order, once every document is
+	// rendered; nil drops them. In strict mode (Settings.Strict) they are
+	// returned as a *generator.ConfigError instead, and the run fails.
+	Warn func(generator.Problem)
 }
 
 // pdfDir is the output folder of the job descriptions.
@@ -35,23 +41,26 @@ func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			return pdfRunStep(ctx, m, emit, o.Workers)
+			return pdfRunStep(ctx, m, emit, o)
 		},
 	}
 }
 
 // pdfResult is one finished document.
 type pdfResult struct {
-	id   string
-	data []byte
-	err  error
+	i     int // role index
+	id    string
+	data  []byte
+	pages int
+	err   error
 }
 
-func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, workers int) error {
+func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o Options) error {
+	workers := o.Workers
 	if len(m.Roles) == 0 {
 		return ctx.Err()
 	}
-	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date}
+	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date, Fonts: pdfModelFonts(m)}
 	if _, err := pdfPaperSize(opts.Paper); err != nil {
 		return err
 	}
@@ -105,9 +114,9 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 					return
 				}
 				role := &m.Roles[i]
-				data, err := r.render(BuildJobDescription(m, role))
+				data, pages, err := r.render(BuildJobDescription(m, role))
 				select {
-				case results <- pdfResult{id: role.ID, data: data, err: err}:
+				case results <- pdfResult{i: i, id: role.ID, data: data, pages: pages, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -121,10 +130,18 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 
 	// Only this goroutine calls emit. After the first error the rest are
 	// drained and dropped.
-	var first error
+	var (
+		first error
+		long  []pdfLong
+	)
 	for res := range results {
 		if first != nil {
 			continue
+		}
+		if res.err == nil {
+			if budget := PageBudget(m, &m.Roles[res.i]); res.pages > budget {
+				long = append(long, pdfLong{res.i, res.pages, budget})
+			}
 		}
 		if res.err != nil {
 			first = fmt.Errorf("role %s: %w", res.id, res.err)
@@ -140,7 +157,18 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if first != nil {
 		return first
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return pdfReportLong(m, long, o.Warn)
+}
+
+// pdfModelFonts is the font set the model's documents are drawn with.
+func pdfModelFonts(m *generator.Model) *fonts.Set {
+	if m.Company.Fonts != nil {
+		return m.Company.Fonts
+	}
+	return fonts.Default()
 }
 
 // pdfCheckRoles checks the text of every role's document, on workers
@@ -159,7 +187,7 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) error {
 					errs[w] = ctx.Err()
 					return
 				}
-				if _, err := pdfCheckDocument(BuildJobDescription(m, &m.Roles[i])); err != nil {
+				if _, err := pdfCheckDocument(BuildJobDescription(m, &m.Roles[i]), pdfModelFonts(m)); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}
