@@ -124,9 +124,9 @@ type JDBlock struct {
 	// Columns sets bullets, definitions and groups' items in this many
 	// columns, filled row by row (0 or 1: one column). For short items.
 	Columns int
-	Items  []string
-	Rows   []JDRow
-	Groups []JDGroup
+	Items   []string
+	Rows    []JDRow
+	Groups  []JDGroup
 }
 
 // JDRow is a label and its value. A value may hold line breaks.
@@ -276,7 +276,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 // pdfIdentification is the rows of the identification table.
 func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
 	level := r.Level
-	if r.LevelTitle != "" && level != "" {
+	if r.LevelTitle != "" && level != "" && r.LevelTitle != r.Title {
+		// The level's title, unless it is the job title above.
 		level += " · " + r.LevelTitle
 	}
 	if r.Band != "" && level != "" {
@@ -468,6 +469,14 @@ func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
 	secs := make([]JDSection, len(d.Sections))
 	copy(secs, d.Sections)
 	level := pdfOr(d.Level, "this level")
+	promotion := false // step 2 leaves the promotion criteria to the workbook
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			if s.ID == JDCareerPath && len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
+				promotion = step >= 2
+			}
+		}
+	}
 	for i := range secs {
 		s := &secs[i]
 		switch {
@@ -481,12 +490,12 @@ func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
 			if len(names) == 0 {
 				continue
 			}
-			s.Blocks = []JDBlock{
-				{Kind: JDBullets, Items: names, Columns: 2},
-				pdfParagraph("What each competency means at " + level + " is set out in the career-ladder workbook (Competencies sheet)."),
+			s.Blocks = []JDBlock{{Kind: JDBullets, Items: names, Columns: 2}}
+			if !promotion {
+				s.Blocks = append(s.Blocks, pdfParagraph("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet)."))
 			}
 			changed = true
-		case s.ID == JDCareerPath && step >= 2:
+		case s.ID == JDCareerPath && promotion:
 			var blocks []JDBlock
 			for _, b := range s.Blocks {
 				if len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
@@ -496,7 +505,7 @@ func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
 				blocks = append(blocks, b)
 			}
 			if changed {
-				blocks = append(blocks, pdfParagraph("What promotion to the next level takes is set out in the career-ladder workbook (Ladder sheet)."))
+				blocks = append(blocks, pdfParagraph("What each competency means at "+level+" and what promotion takes are set out in the career-ladder workbook."))
 			}
 			s.Blocks = blocks
 		}

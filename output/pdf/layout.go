@@ -15,9 +15,9 @@ import (
 const (
 	pdfMarginSide   = 42.0 // left and right page margins
 	pdfMarginTop    = 34.0 // top of the content on every page
-	pdfMarginBottom = 46.0 // content never goes below page height minus this
-	pdfFooterBase   = 24.0 // footer baseline, from the page's bottom edge
-	pdfFooterRule   = 35.0 // footer hairline, from the page's bottom edge
+	pdfMarginBottom = 40.0 // content never goes below page height minus this
+	pdfFooterBase   = 20.0 // footer baseline, from the page's bottom edge
+	pdfFooterRule   = 31.0 // footer hairline, from the page's bottom edge
 
 	pdfLogoMaxW = 150.0 // logo box, aspect kept
 	pdfLogoMaxH = 40.0
@@ -30,14 +30,14 @@ const (
 	pdfTitleLead     = 23.0
 	pdfSubtitleSize  = 11.0
 	pdfSubtitleLead  = 15.0
-	pdfSubtitleGap   = 1.0  // title to subtitle
-	pdfHeaderGap     = 12.0 // logo/company line to title
-	pdfHeaderRuleGap = 8.0  // subtitle to brand rule
-	pdfHeaderRuleW   = 1.5  // brand rule thickness
-	pdfHeaderBelow   = 10.0 // brand rule to first section
+	pdfSubtitleGap   = 1.0 // title to subtitle
+	pdfHeaderGap     = 9.0 // logo/company line to title
+	pdfHeaderRuleGap = 8.0 // subtitle to brand rule
+	pdfHeaderRuleW   = 1.5 // brand rule thickness
+	pdfHeaderBelow   = 8.0 // brand rule to first section
 
-	pdfHeadingSize   = 12.5
-	pdfHeadingLead   = 13.5
+	pdfHeadingSize   = 12.0
+	pdfHeadingLead   = 13.0
 	pdfHeadingBefore = 7.0 // space above a section heading
 	pdfHeadingAfter  = 1.5 // space between a heading and its content
 
@@ -46,7 +46,7 @@ const (
 	pdfSubheadAfter  = 0.0
 
 	pdfBodySize   = 10.0 // the smallest size of any reading text
-	pdfBodyLead   = 11.8
+	pdfBodyLead   = 11.7
 	pdfLabelSize  = 10.0
 	pdfItemGap    = 1.0 // between bullet items and definition rows
 	pdfBlockGap   = 3.0 // between blocks of one section
@@ -440,7 +440,19 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 		h := l.elem(parent, pdftag.H3)
 		if cols <= 1 {
 			br := l.bulletRows(g.Items, 1, pdfGroupLabelW, l.width-pdfGroupLabelW, parent)
-			br[0].cells = append([]pdfCell{{lines: l.wrap(sub, g.Heading, pdfGroupLabelW-pdfColumnGap), elem: h}}, br[0].cells...)
+			// The label's lines run down beside the items, a row's worth at
+			// a time; what is left goes with the last item.
+			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfColumnGap)
+			for j := range br {
+				n := min(len(label), br[j].lines())
+				if j == len(br)-1 {
+					n = len(label)
+				}
+				if n > 0 {
+					br[j].cells = append([]pdfCell{{lines: label[:n], elem: h}}, br[j].cells...)
+					label = label[n:]
+				}
+			}
 			if len(rows) > 0 {
 				br[0].before = pdfSubheadBefore
 			}
@@ -497,14 +509,22 @@ func (l *pdfLayout) drawIdentification(kv []JDRow, parent pdftag.Elem) []pdfRow 
 			fills: fills, cells: cells,
 		})
 	}
-	for i := 0; i < len(kv); i++ {
-		if i+1 < len(kv) && fits(kv[i]) && fits(kv[i+1]) {
-			cells := append(pair(kv[i], 0, halfValueW), pair(kv[i+1], half+pdfTableGutter, halfValueW)...)
-			row(cells, []pdfSpan{{0, pdfTableLabelW}, {half + pdfTableGutter, pdfTableLabelW}})
-			i++
+	// A short row waits for the next short one to share its line; long
+	// rows take a line of their own in between.
+	open := -1 // the row whose right half is free
+	for _, r := range kv {
+		if !fits(r) {
+			row(pair(r, 0, fullValueW), []pdfSpan{{0, pdfTableLabelW}})
 			continue
 		}
-		row(pair(kv[i], 0, fullValueW), []pdfSpan{{0, pdfTableLabelW}})
+		if open >= 0 {
+			rows[open].cells = append(rows[open].cells, pair(r, half+pdfTableGutter, halfValueW)...)
+			rows[open].fills = append(rows[open].fills, pdfSpan{half + pdfTableGutter, pdfTableLabelW})
+			open = -1
+			continue
+		}
+		row(pair(r, 0, halfValueW), []pdfSpan{{0, pdfTableLabelW}})
+		open = len(rows) - 1
 	}
 	return rows
 }

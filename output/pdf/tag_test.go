@@ -3,9 +3,9 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"image/png"
 	"errors"
 	"fmt"
+	"image/png"
 	"strings"
 	"testing"
 
