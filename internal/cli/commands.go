@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -54,9 +55,18 @@ func (a *app) generate() error {
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
 	// Renderers' warnings wait until the progress line is gone.
-	var late []generator.Problem
-	warn := func(p generator.Problem) { late = append(late, p) }
-	err = generator.Generate(a.ctx, m, steps(workers, warn), func(f generator.File) error {
+	var (
+		lateMu sync.Mutex
+		late   []generator.Problem
+	)
+	warn := func(p generator.Problem) {
+		lateMu.Lock()
+		defer lateMu.Unlock()
+		late = append(late, p)
+	}
+	// The steps run at once and share the worker budget.
+	ctx := generator.WithWorkers(a.ctx, workers)
+	err = generator.Generate(ctx, m, steps(workers, warn), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}

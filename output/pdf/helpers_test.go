@@ -102,5 +102,9 @@ func pdfUTF16(s string) []byte {
 
 // pdfTestLayout is a letter-size layout with the built-in fonts.
 func pdfTestLayout() *pdfLayout {
-	return newPDFLayout(612, 792, pdfDefaultBrand, nil, pdfWidthsOf(fonts.Default()))
+	w, err := pdfWidthsOf(fonts.Default())
+	if err != nil {
+		panic(err) // the built-in fonts parse: TestDefaultFaces
+	}
+	return newPDFLayout(612, 792, pdfDefaultBrand, nil, w)
 }

@@ -35,10 +35,14 @@ type JDRenderOptions struct {
 	// Fonts are the faces to draw with; nil means the built-in Liberation
 	// Sans. A style the set has no face for is drawn with its regular face.
 	Fonts *fonts.Set
+
+	// runFonts are the run's faces of Fonts with its fixed subset (see
+	// fonts.go); nil for a document rendered on its own.
+	runFonts pdfFonts
 }
 
-// fonts is the font set the options draw with.
-func (o JDRenderOptions) fonts() *fonts.Set {
+// set is the font set the options draw with.
+func (o JDRenderOptions) set() *fonts.Set {
 	if o.Fonts == nil {
 		return fonts.Default()
 	}
@@ -148,8 +152,12 @@ func pdfPlanDocument(doc JDDocument, o JDRenderOptions) (*pdfPlan, error) {
 // pdfPlanCached is pdfPlanDocument reusing wrapped texts from cache (nil
 // for none).
 func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdfPlan, error) {
-	set := o.fonts()
-	doc, err := pdfCleanDocument(doc, set)
+	set := o.set()
+	widths, err := pdfWidthsOf(set)
+	if err != nil {
+		return nil, err
+	}
+	doc, err = pdfCleanDocument(doc, set)
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +174,7 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 		date = time.Unix(0, 0).UTC()
 	}
 	w, h := pdfPageDims(size)
-	lay := newPDFLayout(w, h, brand, o.Logo, pdfWidthsOf(set))
+	lay := newPDFLayout(w, h, brand, o.Logo, widths)
 	lay.cache = cache
 	pages := lay.document(doc)
 	// Over budget: try the compact forms in turn; type stays full size.
@@ -175,7 +183,7 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 		if !ok {
 			continue
 		}
-		cl := newPDFLayout(w, h, brand, o.Logo, pdfWidthsOf(set))
+		cl := newPDFLayout(w, h, brand, o.Logo, widths)
 		cl.cache = cache
 		if cp := cl.document(cd); len(cp) < len(pages) {
 			doc, lay, pages = cd, cl, cp
@@ -190,8 +198,11 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 // the running footer as artifacts), with the structure tree, XMP metadata
 // and the catalog entries PDF/UA asks for.
 func (p *pdfPlan) write() ([]byte, error) {
-	set := p.o.fonts()
-	pdf := pdfNewFpdf(p.size, set, p.styles())
+	set := p.o.set()
+	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, p.styles())
+	if err != nil {
+		return nil, err
+	}
 	pdf.SetCompression(!p.o.Uncompressed)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(p.date)
@@ -233,7 +244,7 @@ func (p *pdfPlan) write() ([]byte, error) {
 // styles are the registered font styles the plan draws with, in the
 // order fonts.Styles gives: only these are embedded.
 func (p *pdfPlan) styles() []string {
-	set := p.o.fonts()
+	set := p.o.set()
 	used := map[string]bool{}
 	for _, ops := range p.pages {
 		for _, op := range ops {
@@ -261,18 +272,18 @@ func pdfPageDims(size string) (w, h float64) {
 }
 
 // pdfNewFpdf starts a document of the given fpdf page size, in points,
-// with the faces of set for styles registered and automatic page breaks off.
-func pdfNewFpdf(size string, set *fonts.Set, styles []string) *fpdf.Fpdf {
+// with the faces of set for styles registered (from fs, the run's fonts
+// with their fixed subset; nil for the set's parsed faces) and automatic
+// page breaks off.
+func pdfNewFpdf(size string, set *fonts.Set, fs pdfFonts, styles []string) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
-	for _, f := range set.Faces() {
-		if slices.Contains(styles, f.Style) {
-			pdf.AddUTF8FontFromBytes(set.Family, f.Style, f.TTF)
-		}
+	if err := fs.register(pdf, set, styles); err != nil {
+		return nil, err
 	}
 	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
-	return pdf
+	return pdf, nil
 }
 
 // pdfSetMeta writes the document information, the language, the XMP
@@ -346,7 +357,7 @@ func pdfDrawLink(pdf *fpdf.Fpdf, op pdfOp, set *fonts.Set, tree *pdftag.Tree) {
 	tree.SetAlt(link, alt)
 	tree.Mark(pdf, link)
 	pdf.Text(op.x, op.y, op.text)
-	w := pdfWidthsOf(set).stringWidth(op.style, op.text)
+	w := pdf.GetStringWidth(op.text)
 	top := op.y - pdfLinkRise*op.style.size
 	pdf.LinkStringTagged(op.x, top, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
 }

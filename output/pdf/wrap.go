@@ -247,27 +247,35 @@ type pdfWidths struct {
 }
 
 // pdfWidthCache holds the widths of each font set used in this process.
-var pdfWidthCache sync.Map // *fonts.Set -> func() *pdfWidths
+var pdfWidthCache sync.Map // *fonts.Set -> func() result
 
 // pdfWidthsOf returns the widths of set, reading them on first use.
-func pdfWidthsOf(set *fonts.Set) *pdfWidths {
-	if f, ok := pdfWidthCache.Load(set); ok {
-		return f.(func() *pdfWidths)()
+func pdfWidthsOf(set *fonts.Set) (*pdfWidths, error) {
+	type result struct {
+		w   *pdfWidths
+		err error
 	}
-	f, _ := pdfWidthCache.LoadOrStore(set, sync.OnceValue(func() *pdfWidths {
-		pdf := pdfNewFpdf("Letter", set, fonts.Styles)
-		w := &pdfWidths{set: set, tables: map[string][]int32{}}
-		for _, f := range set.Faces() {
-			pdf.SetFont(set.Family, f.Style, 10)
-			t := make([]int32, 0x10000)
-			for r := range rune(0x10000) {
-				t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+	f, ok := pdfWidthCache.Load(set)
+	if !ok {
+		f, _ = pdfWidthCache.LoadOrStore(set, sync.OnceValue(func() result {
+			pdf, err := pdfNewFpdf("Letter", set, nil, fonts.Styles)
+			if err != nil {
+				return result{err: err}
 			}
-			w.tables[f.Style] = t
-		}
-		return w
-	}))
-	return f.(func() *pdfWidths)()
+			w := &pdfWidths{set: set, tables: map[string][]int32{}}
+			for _, f := range set.Faces() {
+				pdf.SetFont(set.Family, f.Style, 10)
+				t := make([]int32, 0x10000)
+				for r := range rune(0x10000) {
+					t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+				}
+				w.tables[f.Style] = t
+			}
+			return result{w: w}
+		}))
+	}
+	r := f.(func() result)()
+	return r.w, r.err
 }
 
 // stringWidth is fpdf's GetStringWidth for s in style st. Runes above
