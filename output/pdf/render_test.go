@@ -469,7 +469,9 @@ func TestPDFWrapAndSplitRules(t *testing.T) {
 			if op.y > lay.bottom+1 && op.style.size != pdfFooterSize {
 				t.Errorf("page %d: %q drawn at y=%.1f below the content area", p+1, op.text, op.y)
 			}
-			if lay.stringWidth(op.style, op.text)+op.x > lay.left+lay.width+0.01 {
+			// A wrapped line's trailing space is invisible (it keeps words
+			// apart for extraction): it may reach past the margin.
+			if lay.stringWidth(op.style, strings.TrimRight(op.text, " "))+op.x > lay.left+lay.width+0.01 {
 				t.Errorf("page %d: %q overflows the right margin", p+1, op.text)
 			}
 			if op.style.face == "B" && op.style.color == lay.brandText {
@@ -570,7 +572,33 @@ func TestPDFWrapLongWord(t *testing.T) {
 		got = append(got, b.String())
 	}
 	joined := strings.ReplaceAll(strings.Join(got, ""), " ", "")
-	if joined != "Head"+word+"tail" || got[0] != "Head" || len(got) < 3 {
+	if joined != "Head"+word+"tail" || got[0] != "Head " || len(got) < 3 {
 		t.Errorf("wrapped %q", got)
+	}
+}
+
+// The lines of a wrapped text, drawn one after the other, spell the text
+// with its spaces: a line that ends at a space keeps it, so extraction and
+// screen readers (which join marked content) see the words apart. CJK text
+// breaks between characters and gets no space.
+func TestPDFWrapKeepsWordSpaces(t *testing.T) {
+	l := pdfTestLayout()
+	for _, text := range []string{
+		"The Operations Supervisor leads one shift or frontline team, typically 8 to 25 associates, and is accountable for that team's safety.",
+		"倉庫の入出荷、在庫管理、配送の計画を担当し、チームと協力して「安全第一」を徹底します。倉庫の入出荷、在庫管理、配送の計画を担当します。",
+	} {
+		lines := l.wrap(l.body(), text, 120)
+		if len(lines) < 3 {
+			t.Fatalf("%d lines: the test needs a text that wraps", len(lines))
+		}
+		var b strings.Builder
+		for _, line := range lines {
+			for _, s := range line {
+				b.WriteString(s.text)
+			}
+		}
+		if b.String() != text {
+			t.Errorf("lines join to\n%q\nwant\n%q", b.String(), text)
+		}
 	}
 }

@@ -119,15 +119,22 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 		cur   []pdfToken
 		curW  float64
 	)
-	flush := func() {
+	// A line that ends where a space or a line break was keeps a trailing
+	// space: invisible, but text extraction and screen readers then see
+	// the words apart ("that team", not "thatteam").
+	flush := func(space bool) {
 		if len(cur) > 0 {
-			lines = append(lines, l.segments(cur))
+			line := l.segments(cur)
+			if space {
+				line[len(line)-1].text += " "
+			}
+			lines = append(lines, line)
 		}
 		cur, curW = nil, 0
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.hard {
-			flush()
+			flush(i+1 < len(toks) && !toks[i+1].hard)
 			continue
 		}
 		sw := 0.0
@@ -135,7 +142,7 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 			sw = l.stringWidth(t.style, " ")
 		}
 		if len(cur) > 0 && curW+sw+t.w > w {
-			flush()
+			flush(t.space)
 			sw = 0
 		}
 		for t.w > w && len(cur) == 0 {
@@ -150,7 +157,7 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 		cur = append(cur, t)
 		curW += sw + t.w
 	}
-	flush()
+	flush(false)
 	return lines
 }
 
@@ -291,11 +298,12 @@ func (pw *pdfWidths) stringWidth(st pdfStyle, s string) float64 {
 	return float64(w) * st.size / 1000
 }
 
-// lineWidth is the drawn width of a line.
+// lineWidth is the drawn width of a line (a trailing space left for text
+// extraction does not count).
 func (l *pdfLayout) lineWidth(line pdfLine) float64 {
 	if len(line) == 0 {
 		return 0
 	}
 	s := line[len(line)-1]
-	return s.dx + l.stringWidth(s.style, s.text)
+	return s.dx + l.stringWidth(s.style, strings.TrimRight(s.text, " "))
 }
