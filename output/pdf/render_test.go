@@ -587,7 +587,8 @@ func TestPDFWrapKeepsWordSpaces(t *testing.T) {
 		"The Operations Supervisor leads one shift or frontline team, typically 8 to 25 associates, and is accountable for that team's safety.",
 		"倉庫の入出荷、在庫管理、配送の計画を担当し、チームと協力して「安全第一」を徹底します。倉庫の入出荷、在庫管理、配送の計画を担当します。",
 	} {
-		lines := l.wrap(l.body(), text, 120)
+		bold := pdfStyle{face: "B", size: pdfBodySize, color: pdfInk}
+		lines := l.wrapRuns([]pdfRun{{bold, "Term:"}, {l.body(), " " + text}}, 120)
 		if len(lines) < 3 {
 			t.Fatalf("%d lines: the test needs a text that wraps", len(lines))
 		}
@@ -597,7 +598,7 @@ func TestPDFWrapKeepsWordSpaces(t *testing.T) {
 				b.WriteString(s.text)
 			}
 		}
-		if b.String() != text {
+		if text = "Term: " + text; b.String() != text {
 			t.Errorf("lines join to\n%q\nwant\n%q", b.String(), text)
 		}
 	}

@@ -233,6 +233,11 @@ func (l *pdfLayout) segments(toks []pdfToken) pdfLine {
 			}
 			line[last].text += t.text
 		} else {
+			if t.space && i > 0 {
+				// The space between two styles ends the first segment,
+				// so the drawn text keeps the words apart.
+				line[last].text += " "
+			}
 			line = append(line, pdfSeg{dx: x + sw, style: t.style, text: t.text})
 		}
 		x += sw + t.w
