@@ -53,16 +53,17 @@ const (
 	pdfParaGap    = 2.5 // between paragraphs and definitions
 	pdfFooterSize = 8.0 // running footer (an artifact, not reading text)
 
-	pdfBulletIndent = 11.0 // hanging indent of bullet text
-	pdfBulletX      = 2.0  // bullet glyph position
-	pdfBulletGlyph  = "•"  // drawn in the bullet column
-	pdfTableLabelW  = 92.0 // label column of each half of the identification table
-	pdfTablePadX    = 6.0
-	pdfTablePadY    = 2.5
-	pdfTableGutter  = 12.0 // between the two halves of the identification table
-	pdfColumnGap    = 18.0 // between columns of items
-	pdfGroupLabelW  = 92.0 // the sub-heading column of grouped lists, gap included
-	pdfRuleW        = 0.5  // hairlines
+	pdfBulletIndent  = 11.0 // hanging indent of bullet text
+	pdfBulletX       = 2.0  // bullet glyph position
+	pdfBulletGlyph   = "•"  // drawn in the bullet column
+	pdfTableLabelW   = 92.0 // label column of each half of the identification table
+	pdfTablePadX     = 6.0
+	pdfTablePadY     = 2.5
+	pdfTableGutter   = 12.0 // between the two halves of the identification table
+	pdfColumnGap     = 18.0 // between columns of items
+	pdfGroupLabelW   = 92.0 // the sub-heading column of grouped lists, gap included
+	pdfGroupLabelGap = 8.0  // between a sub-heading and its list
+	pdfRuleW         = 0.5  // hairlines
 
 	pdfCapCentre = 0.36 // baseline offset from a line's middle, as a share of the font size
 	pdfLinkRise  = 0.8  // top of a link's clickable box above the baseline, as a share of the font size
@@ -428,8 +429,9 @@ func (l *pdfLayout) colWidth(cols int) float64 {
 
 // drawGroups is bullet lists under bold sub-headings (H3). With one
 // column the sub-headings stand in a column of their own to the left of
-// their lists, which saves a line per group; with cols > 1 (short items)
-// they stand above their lists, kept with the first item.
+// their lists, which saves a line per group; with cols > 1 (short items),
+// or a sub-heading with a word too long for that column, they stand above
+// their lists, kept with the first item.
 func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) []pdfRow {
 	var rows []pdfRow
 	sub := pdfStyle{face: "B", size: pdfSubheadSize, color: pdfInk}
@@ -438,11 +440,11 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 			continue
 		}
 		h := l.elem(parent, pdftag.H3)
-		if cols <= 1 {
+		if cols <= 1 && l.fitsWords(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap) {
 			br := l.bulletRows(g.Items, 1, pdfGroupLabelW, l.width-pdfGroupLabelW, parent)
 			// The label's lines run down beside the items, a row's worth at
 			// a time; what is left goes with the last item.
-			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfColumnGap)
+			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap)
 			for j := range br {
 				n := min(len(label), br[j].lines())
 				if j == len(br)-1 {
@@ -469,6 +471,17 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 		rows = append(rows, l.drawBullets(g.Items, cols, parent)...)
 	}
 	return rows
+}
+
+// fitsWords reports whether every word of s fits in width w in style st:
+// wrapped to w, no word is cut.
+func (l *pdfLayout) fitsWords(st pdfStyle, s string, w float64) bool {
+	for _, word := range strings.Fields(s) {
+		if l.stringWidth(st, word) > w {
+			return false
+		}
+	}
+	return true
 }
 
 // pdfSpan is a horizontal extent, from the left margin.
