@@ -66,7 +66,9 @@ func loadFonts(c *Config, ps *problems) *fonts.Set {
 		ps.add(c.Line(path), path, "%s", fontProblem(fc.Regular, fc.Regular, err))
 		return fonts.Default()
 	}
-	return set
+	// What the company's fonts lack (the Latin letters of a CJK font, say)
+	// is drawn with the built-in Liberation Sans.
+	return set.WithFallback(fonts.Default())
 }
 
 // fontProblem words a font file's problem: the file as written, then what
@@ -93,7 +95,7 @@ func checkGlyphs(c *Config, ps *problems) {
 	set := c.FontSet
 	name := builtinFontName
 	if set != fonts.Default() {
-		name = fmt.Sprintf("the company font (company.fonts: %s)", c.Company.Fonts.Regular)
+		name = fmt.Sprintf("the company font (company.fonts: %s) or the built-in Liberation Sans", c.Company.Fonts.Regular)
 	}
 	builtin := set == fonts.Default()
 	for _, t := range c.texts {

@@ -56,6 +56,8 @@ var Faces = []Face{
 type Set struct {
 	// Family is the name the faces are registered under.
 	Family string
+	// Fallback draws what the set's own faces lack; nil for none.
+	Fallback *Set
 	faces  []Face // registered faces, Regular first
 	parsed []*sfnt.Font
 	cache  sync.Map // rune -> bool
@@ -152,10 +154,27 @@ func (s *Set) Has(st string) bool {
 	return slices.ContainsFunc(s.faces, func(f Face) bool { return f.Style == st })
 }
 
-// Covers reports whether r has a glyph in every face of the set. Line
-// breaks count as covered: they are layout, not glyphs. Runes above U+FFFF
-// and control characters are never covered (fpdf cannot encode them).
+// WithFallback returns a copy of s that draws the characters its own
+// faces lack with fb's faces (a company's CJK font lacks Latin letters;
+// Liberation Sans draws them). Covers then accepts what either covers.
+func (s *Set) WithFallback(fb *Set) *Set {
+	return &Set{Family: s.Family, faces: s.faces, parsed: s.parsed, Fallback: fb}
+}
+
+// Covers reports whether r can be drawn: it has a glyph in every face of
+// the set, or of its fallback. Line breaks count as covered: they are
+// layout, not glyphs. Runes above U+FFFF and control characters are never
+// covered (fpdf cannot encode them).
 func (s *Set) Covers(r rune) bool {
+	if s.Owns(r) {
+		return true
+	}
+	return s.Fallback != nil && s.Fallback.Covers(r)
+}
+
+// Owns reports whether r has a glyph in every face of the set itself (not
+// its fallback): r is drawn with the set's own faces.
+func (s *Set) Owns(r rune) bool {
 	if r == '\n' {
 		return true
 	}

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -199,7 +198,8 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 // and the catalog entries PDF/UA asks for.
 func (p *pdfPlan) write() ([]byte, error) {
 	set := p.o.set()
-	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, p.styles())
+	own, fb := p.styles()
+	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, own, fb)
 	if err != nil {
 		return nil, err
 	}
@@ -241,26 +241,78 @@ func (p *pdfPlan) write() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// styles are the registered font styles the plan draws with, in the
-// order fonts.Styles gives: only these are embedded.
-func (p *pdfPlan) styles() []string {
+// styles are the registered font styles the plan draws with, of the set
+// itself and of its fallback, in the order fonts.Styles gives: only these
+// are embedded.
+func (p *pdfPlan) styles() (own, fb []string) {
 	set := p.o.set()
-	used := map[string]bool{}
+	// Outline titles are set in bold (or what stands for it).
+	usedOwn, usedFb := map[string]bool{set.Style(fonts.Bold): true}, map[string]bool{}
 	for _, ops := range p.pages {
 		for _, op := range ops {
-			if op.kind == pdfOpText {
-				used[set.Style(op.style.face)] = true
+			if op.kind != pdfOpText {
+				continue
+			}
+			for _, run := range pdfFontRuns(set, op.text) {
+				if run.fallback {
+					usedFb[set.Fallback.Style(op.style.face)] = true
+				} else {
+					usedOwn[set.Style(op.style.face)] = true
+				}
 			}
 		}
 	}
-	used[fonts.Bold] = used[fonts.Bold] || set.Has(fonts.Bold) // outline titles are set in bold
-	var out []string
 	for _, st := range fonts.Styles {
-		if used[set.Style(st)] && !slices.Contains(out, set.Style(st)) {
-			out = append(out, set.Style(st))
+		if usedOwn[st] {
+			own = append(own, st)
+		}
+		if usedFb[st] {
+			fb = append(fb, st)
 		}
 	}
-	return out
+	return own, fb
+}
+
+// pdfFontRun is a piece of text drawn with one font: the set's own, or
+// its fallback's.
+type pdfFontRun struct {
+	text     string
+	fallback bool
+}
+
+// pdfFontRuns splits s into pieces by the font that draws them: the set's
+// own faces where they have the glyph, else the fallback's, as pdfWidths
+// measures them. A set without a fallback draws everything itself.
+func pdfFontRuns(set *fonts.Set, s string) []pdfFontRun {
+	if set.Fallback == nil {
+		return []pdfFontRun{{text: s}}
+	}
+	var out []pdfFontRun
+	start, cur := 0, false
+	for i, r := range s {
+		// As measured (pdfWidths): the set's own font where it has the glyph.
+		fb := !set.Owns(r)
+		if i > 0 && fb != cur {
+			out = append(out, pdfFontRun{s[start:i], cur})
+			start = i
+		}
+		cur = fb
+	}
+	return append(out, pdfFontRun{s[start:], cur})
+}
+
+// pdfDrawText draws s with its baseline starting at (x, y) in style st, each
+// piece in the font that has its glyphs.
+func pdfDrawText(pdf *fpdf.Fpdf, set *fonts.Set, st pdfStyle, x, y float64, s string) {
+	for _, run := range pdfFontRuns(set, s) {
+		if run.fallback {
+			pdf.SetFont(set.Fallback.Family, set.Fallback.Style(st.face), st.size)
+		} else {
+			pdf.SetFont(set.Family, set.Style(st.face), st.size)
+		}
+		pdf.Text(x, y, run.text)
+		x += pdf.GetStringWidth(run.text)
+	}
 }
 
 // pdfPageDims is the size in points of an fpdf page size.
@@ -272,12 +324,12 @@ func pdfPageDims(size string) (w, h float64) {
 }
 
 // pdfNewFpdf starts a document of the given fpdf page size, in points,
-// with the faces of set for styles registered (from fs, the run's fonts
-// with their fixed subset; nil for the set's parsed faces) and automatic
-// page breaks off.
-func pdfNewFpdf(size string, set *fonts.Set, fs pdfFonts, styles []string) (*fpdf.Fpdf, error) {
+// with the faces of set for styles and of its fallback for fbStyles
+// registered (from fs, the run's fonts with their fixed subset; nil for
+// the set's parsed faces) and automatic page breaks off.
+func pdfNewFpdf(size string, set *fonts.Set, fs pdfFonts, styles, fbStyles []string) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
-	if err := fs.register(pdf, set, styles); err != nil {
+	if err := fs.register(pdf, set, styles, fbStyles); err != nil {
 		return nil, err
 	}
 	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
@@ -320,7 +372,6 @@ func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp, set *fonts.Set, tree *pdftag.Tree) 
 		}
 		switch op.kind {
 		case pdfOpText:
-			pdf.SetFont(set.Family, set.Style(op.style.face), op.style.size)
 			pdf.SetTextColor(c.r, c.g, c.b)
 			if op.style.link != "" {
 				pdfDrawLink(pdf, op, set, tree)
@@ -329,7 +380,7 @@ func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp, set *fonts.Set, tree *pdftag.Tree) 
 			if op.elem >= 0 {
 				tree.Mark(pdf, op.elem)
 			}
-			pdf.Text(op.x, op.y, op.text)
+			pdfDrawText(pdf, set, op.style, op.x, op.y, op.text)
 		case pdfOpRule:
 			pdf.SetDrawColor(c.r, c.g, c.b)
 			pdf.SetLineWidth(op.h)
@@ -356,8 +407,16 @@ func pdfDrawLink(pdf *fpdf.Fpdf, op pdfOp, set *fonts.Set, tree *pdftag.Tree) {
 	alt := "Company website: " + op.style.link
 	tree.SetAlt(link, alt)
 	tree.Mark(pdf, link)
-	pdf.Text(op.x, op.y, op.text)
-	w := pdf.GetStringWidth(op.text)
+	pdfDrawText(pdf, set, op.style, op.x, op.y, op.text)
+	w := 0.0
+	for _, run := range pdfFontRuns(set, op.text) {
+		if run.fallback {
+			pdf.SetFont(set.Fallback.Family, set.Fallback.Style(op.style.face), op.style.size)
+		} else {
+			pdf.SetFont(set.Family, set.Style(op.style.face), op.style.size)
+		}
+		w += pdf.GetStringWidth(run.text)
+	}
 	top := op.y - pdfLinkRise*op.style.size
 	pdf.LinkStringTagged(op.x, top, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
 }

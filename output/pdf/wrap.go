@@ -255,7 +255,7 @@ func (l *pdfLayout) stringWidth(st pdfStyle, s string) float64 {
 // needs no fpdf document and no SetFont calls.
 type pdfWidths struct {
 	set    *fonts.Set
-	tables map[string][]int32 // registered style -> widths
+	tables map[string][]int32 // style asked for -> widths
 }
 
 // pdfWidthCache holds the widths of each font set used in this process.
@@ -270,18 +270,31 @@ func pdfWidthsOf(set *fonts.Set) (*pdfWidths, error) {
 	f, ok := pdfWidthCache.Load(set)
 	if !ok {
 		f, _ = pdfWidthCache.LoadOrStore(set, sync.OnceValue(func() result {
-			pdf, err := pdfNewFpdf("Letter", set, nil, fonts.Styles)
+			pdf, err := pdfNewFpdf("Letter", set, nil, fonts.Styles, fonts.Styles)
 			if err != nil {
 				return result{err: err}
 			}
+			// One table per style asked for: each rune measured in the
+			// font that draws it (the set's own, or its fallback's).
 			w := &pdfWidths{set: set, tables: map[string][]int32{}}
-			for _, f := range set.Faces() {
-				pdf.SetFont(set.Family, f.Style, 10)
+			for _, st := range fonts.Styles {
 				t := make([]int32, 0x10000)
-				for r := range rune(0x10000) {
-					t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+				for _, fb := range []bool{false, true} {
+					if fb && set.Fallback == nil {
+						continue
+					}
+					if fb {
+						pdf.SetFont(set.Fallback.Family, set.Fallback.Style(st), 10)
+					} else {
+						pdf.SetFont(set.Family, set.Style(st), 10)
+					}
+					for r := range rune(0x10000) {
+						if set.Fallback == nil || fb != set.Owns(r) {
+							t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+						}
+					}
 				}
-				w.tables[f.Style] = t
+				w.tables[st] = t
 			}
 			return result{w: w}
 		}))
@@ -293,7 +306,7 @@ func pdfWidthsOf(set *fonts.Set) (*pdfWidths, error) {
 // stringWidth is fpdf's GetStringWidth for s in style st. Runes above
 // U+FFFF never get here (pdfCleanDocument refuses them).
 func (pw *pdfWidths) stringWidth(st pdfStyle, s string) float64 {
-	t := pw.tables[pw.set.Style(st.face)]
+	t := pw.tables[st.face]
 	w := 0
 	for _, r := range s {
 		if r >= 0 && int(r) < len(t) {
