@@ -58,9 +58,9 @@ type Set struct {
 	Family string
 	// Fallback draws what the set's own faces lack; nil for none.
 	Fallback *Set
-	faces  []Face // registered faces, Regular first
-	parsed []*sfnt.Font
-	cache  sync.Map // rune -> bool
+	faces    []Face // registered faces, Regular first
+	parsed   []*sfnt.Font
+	cache    sync.Map // rune -> bool
 
 	asciiOnce sync.Once
 	ascii     bool
