@@ -158,13 +158,13 @@ func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
 			}
 			switch op.kind {
 			case pdfOpText:
-				pdf.SetFont(set.Family, op.style.face, op.style.size)
 				pdf.SetTextColor(c.r, c.g, c.b)
 				if op.style.link != "" {
 					link := tree.Add(op.elem, pdftag.Link)
 					alt := "Company website: " + op.style.link
 					tree.SetAlt(link, alt)
 					tree.Mark(pdf, link)
+					pdf.SetFont(set.Family, op.style.face, op.style.size)
 					pdf.Text(op.x, op.y, op.text)
 					w := pdf.GetStringWidth(op.text)
 					pdf.LinkStringTagged(op.x, op.y-pdfLinkRise*op.style.size, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
@@ -173,6 +173,7 @@ func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
 				if op.elem >= 0 {
 					tree.Mark(pdf, op.elem)
 				}
+				pdf.SetFont(set.Family, op.style.face, op.style.size)
 				pdf.Text(op.x, op.y, op.text)
 			case pdfOpRule:
 				pdf.SetDrawColor(c.r, c.g, c.b)

@@ -408,15 +408,12 @@ func pdfDrawLink(pdf *fpdf.Fpdf, op pdfOp, set *fonts.Set, tree *pdftag.Tree) {
 	tree.SetAlt(link, alt)
 	tree.Mark(pdf, link)
 	pdfDrawText(pdf, set, op.style, op.x, op.y, op.text)
-	w := 0.0
-	for _, run := range pdfFontRuns(set, op.text) {
-		if run.fallback {
-			pdf.SetFont(set.Fallback.Family, set.Fallback.Style(op.style.face), op.style.size)
-		} else {
-			pdf.SetFont(set.Family, set.Style(op.style.face), op.style.size)
-		}
-		w += pdf.GetStringWidth(run.text)
+	widths, err := pdfWidthsOf(set) // read when the document was laid out
+	if err != nil {
+		pdf.SetError(err)
+		return
 	}
+	w := widths.stringWidth(op.style, op.text)
 	top := op.y - pdfLinkRise*op.style.size
 	pdf.LinkStringTagged(op.x, top, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
 }
