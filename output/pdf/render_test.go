@@ -10,7 +10,6 @@ import (
 	"image/png"
 	"maps"
 	"os/exec"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
