@@ -17,8 +17,11 @@ func outFiles(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() && rel == ".jdgen" {
+			return filepath.SkipDir // the manifest and lock, not an output
+		}
 		if !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
 			out = append(out, filepath.ToSlash(rel))
 		}
 		return nil
