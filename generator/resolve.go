@@ -63,6 +63,10 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	r.roleTexts(m)
 	m.Ladder = r.ladderModel(m)
 	r.checkRoles(m)
+	if fs := r.checkFormats(); len(m.Settings.Formats) == 0 {
+		m.Settings.Formats = fs
+	}
+	r.postings(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
@@ -403,7 +407,7 @@ func (r *resolver) company() Company {
 	co := r.c.Company
 	out := Company{
 		Name: co.Name, Industry: co.Industry, About: co.About, Website: co.Website,
-		LogoPath: co.Logo, Logo: r.c.Logo, BrandColor: strings.ToUpper(co.BrandColor),
+		LogoPath: co.Logo, Logo: r.c.Logo, Fonts: r.c.FontSet, BrandColor: strings.ToUpper(co.BrandColor),
 		Benefits: slices.Clone(co.Benefits), EqualOpportunity: co.EqualOpportunity,
 	}
 	if co.Employees != nil {
@@ -432,6 +436,7 @@ func (r *resolver) roles() []Role {
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
+		role.Line = r.c.Line(p)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
 			if rc.Template != "" && !r.broken[rc.Template] {

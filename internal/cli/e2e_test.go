@@ -55,7 +55,7 @@ func TestCases(t *testing.T) {
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			resolveFile := filepath.Join(dir, "resolve.json")
 			validateFile := filepath.Join(dir, "validate.txt")
-			wantFail := exists(stderrFile) && !exists(resolveFile)
+			wantFail := exists(stderrFile) && !exists(resolveFile) && !exists(validateFile)
 			wantWarnings := exists(stderrFile) && exists(resolveFile)
 			if !wantFail && !exists(resolveFile) && !exists(validateFile) && !*golden.Update {
 				t.Fatalf("%s has neither stderr.txt, resolve.json nor validate.txt (run go test ./... -update)", dir)
