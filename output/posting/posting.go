@@ -235,7 +235,7 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	}
 	// The pay range is a key fact; the section holds the benefits.
 	add(Section{ID: Benefits, Heading: "Benefits", Items: benefits})
-	add(Section{ID: HowToApply, Heading: "How to apply", Paragraphs: []string{applyText(p) + " " + d.deadlineSentence()}})
+	add(Section{ID: HowToApply, Heading: "How to apply", Paragraphs: append([]string{applyText(p) + " " + d.deadlineSentence()}, lawStatements(r)...)})
 	eo := clean(co.EqualOpportunity)
 	if !strings.Contains(strings.ToLower(eo), "accommodation") {
 		eo = strings.TrimSpace(eo + " " + clean(co.Accommodation))
