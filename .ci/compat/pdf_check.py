@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """PDF checks for the compatibility suite (.ci/compat.sh).
 
-    pdf_check.py LABEL ALL.txt PDFJS.json LANG
+    pdf_check.py LABEL ALL.txt PDFJS.json LANG PREFLIGHT.txt
 
 ALL.txt names every PDF to check with qpdf and pdftotext; PDFJS.json is what
 pdf_node.mjs read from a sample of them. For every file: qpdf --check finds
@@ -9,12 +9,17 @@ no error or warning; the header is followed by a binary comment line; the
 trailer has an /ID; there is no EmbeddedFiles tree; pdftotext prints no
 warning and finds text on every page. For the pdf.js sample: no warning,
 the same page count, title, file identifier and words as qpdf/pdftotext
-see, and the document language LANG (the workbook's). Prints one line per
-client and exits 1 on any failure.
+see, and the document language LANG (the workbook's). For the files in
+PREFLIGHT.txt, PDFBox's PDF/A-1b preflight: no error of the file structure
+(codes 1.x: header, trailer and /ID, xref, outlines, embedded files). Its
+other findings are PDF/A's own demands (output intent, XMP, CIDSet; see the
+README, "PDF/A") and are counted, not failed. Prints one line per client
+and exits 1 on any failure.
 """
 
 import collections
 import concurrent.futures
+import glob
 import json
 import re
 import subprocess
@@ -53,7 +58,40 @@ def check_one(path):
             "words": collections.Counter(text.split())}
 
 
-def main(label, all_list, pdfjs_json, lang):
+PREFLIGHT_JARS = ["preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging",
+                  "javax.activation", "jaxb-api"]
+
+
+def preflight_one(path):
+    cp = ":".join("/usr/share/java/%s.jar" % j for j in PREFLIGHT_JARS)
+    rc, out, err = run(["java", "-cp", cp, "org.apache.pdfbox.preflight.Validator_A1b", path])
+    codes = re.findall(r"^(\d+(?:\.\d+)*) : (.*)$", out + err, re.M)
+    if rc != 0 and not codes and "is a valid PDF/A-1b" not in out:
+        return [("run", (out + err).strip()[-300:])]
+    return codes
+
+
+def preflight(label, files):
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
+        found = dict(zip(files, ex.map(preflight_one, files)))
+    kinds = collections.Counter()
+    bad = {}
+    for f, codes in found.items():
+        for code, msg in codes:
+            if code == "run" or code.startswith("1."):
+                bad.setdefault(f, []).append("%s: %s" % (code, msg))
+            else:
+                kinds["%s %s" % (code, msg.split(",")[0])] += 1
+    status = "ok" if not bad else "FAIL"
+    print("%s pdfbox-preflight %s: %d PDFs, %d with file-structure errors; PDF/A-only findings: %s" % (
+        status, label, len(files), len(bad),
+        ", ".join("%s x%d" % k for k in sorted(kinds.items())) or "none"))
+    for f, ps in list(bad.items())[:10]:
+        print("  %s: %s" % (f, "; ".join(ps[:5])))
+    return bool(bad)
+
+
+def main(label, all_list, pdfjs_json, lang, preflight_list):
     files = [l for l in open(all_list).read().split("\n") if l]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
         seen = dict(zip(files, ex.map(check_one, files)))
@@ -97,6 +135,8 @@ def main(label, all_list, pdfjs_json, lang):
     for f, ps in list(bad.items())[:10]:
         print("  %s: %s" % (f, "; ".join(ps)))
     failed += bool(bad)
+
+    failed += preflight(label, [l for l in open(preflight_list).read().split("\n") if l])
     return 1 if failed else 0
 
 
