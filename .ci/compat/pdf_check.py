@@ -9,8 +9,7 @@ no error or warning; the header is followed by a binary comment line; the
 trailer has an /ID; there is no EmbeddedFiles tree; pdftotext prints no
 warning and finds text on every page. For the pdf.js sample: no warning,
 the same page count, title, file identifier and words as qpdf/pdftotext
-see; their language is compared with LANG (the workbook's) and reported.
-For the files in
+see, and the document language LANG (the workbook's). For the files in
 PREFLIGHT.txt, PDFBox's PDF/A-1b preflight: no error of the file structure
 (codes 1.x: header, trailer and /ID, xref, outlines, embedded files). Its
 other findings are PDF/A's own demands (output intent, XMP, CIDSet; see the
@@ -138,13 +137,11 @@ def main(label, all_list, pdfjs_json, lang, preflight_list):
     for f, ps in list(bad.items())[:10]:
         print("  %s: %s" % (f, "; ".join(ps)))
     failed += bool(bad)
-    # One language per run (issue #15) arrives with the company's locale in
-    # the model, which the workbook and the PDFs will both read; until then
-    # the PDFs say en-GB and the workbook en-US. Reported, not failed: make
-    # it a failure once the locale is in the model.
+    # One language per run (issue #15): the workbook and the PDFs both
+    # take it from the company's locale in the model.
     if set(langs) != {lang}:
-        print("note language %s: the PDFs say %s, the workbook %s" % (
-            label, dict(langs), lang))
+        failed += 1
+        print("FAIL language %s: the PDFs say %s, the workbook %s" % (label, dict(langs), lang))
 
     failed += preflight(label, [l for l in open(preflight_list).read().split("\n") if l])
     return 1 if failed else 0
