@@ -184,7 +184,11 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	if r.Salary != nil {
 		d.Facts = append(d.Facts, Fact{"Pay", r.Salary.Text})
 	}
-	d.Facts = append(d.Facts, Fact{"Apply by", d.deadlineShort()})
+	if d.ApplyBy.IsZero() {
+		d.Facts = append(d.Facts, Fact{"Applications", "Accepted on an ongoing basis"})
+	} else {
+		d.Facts = append(d.Facts, Fact{"Apply by", FormatDate(d.ApplyBy, d.Lang)})
+	}
 
 	add := func(s Section) {
 		s.Paragraphs = nonEmpty(s.Paragraphs)
@@ -290,14 +294,6 @@ func (d *Document) deadlineSentence() string {
 		return Ongoing
 	}
 	return "Apply by " + FormatDate(d.ApplyBy, d.Lang) + "."
-}
-
-// deadlineShort is the deadline as a key fact.
-func (d *Document) deadlineShort() string {
-	if d.ApplyBy.IsZero() {
-		return "Ongoing"
-	}
-	return FormatDate(d.ApplyBy, d.Lang)
 }
 
 // remoteText describes where a remote role's person may live: "Remote

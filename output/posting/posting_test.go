@@ -125,7 +125,7 @@ func TestOngoing(t *testing.T) {
 	if !strings.HasSuffix(apply.Paragraphs[0], Ongoing) {
 		t.Errorf("how to apply = %q, want it to end %q", apply.Paragraphs[0], Ongoing)
 	}
-	if d.Facts[len(d.Facts)-1] != (Fact{"Apply by", "Ongoing"}) {
+	if d.Facts[len(d.Facts)-1] != (Fact{"Applications", "Accepted on an ongoing basis"}) {
 		t.Errorf("last fact %v", d.Facts[len(d.Facts)-1])
 	}
 }
@@ -150,7 +150,7 @@ func TestNothingInternal(t *testing.T) {
 		for _, r := range Open(m) {
 			d := Build(m, r)
 			for _, f := range d.Facts {
-				if !slices.Contains([]string{"Company", "Team", "Location", "Workplace", "Employment type", "Pay", "Apply by"}, f.Label) {
+				if !slices.Contains([]string{"Company", "Team", "Location", "Workplace", "Employment type", "Pay", "Apply by", "Applications"}, f.Label) {
 					t.Errorf("%s/%s: fact %q is not for candidates", name, r.ID, f.Label)
 				}
 			}
