@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/fonts"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -78,6 +79,10 @@ type Company struct {
 	// Accommodation says that reasonable accommodations are made and how to
 	// request one (company.accommodation_contact).
 	Accommodation string `json:"accommodation"`
+
+	// Fonts are the fonts the documents are drawn with (company.fonts or
+	// the built-in set); nil means the built-in set.
+	Fonts *fonts.Set `json:"-"`
 }
 
 // Item is a keyed list entry (responsibility, KPI, qualification).
@@ -184,6 +189,10 @@ type Role struct {
 	// Posting is the candidate-facing posting's own facts; nil when the
 	// role is not open (see posting.go).
 	Posting *Posting `json:"posting,omitempty"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
 }
 
 // Ladder is the career ladder as configured.

@@ -407,7 +407,7 @@ func (r *resolver) company() Company {
 	co := r.c.Company
 	out := Company{
 		Name: co.Name, Industry: co.Industry, About: co.About, Website: co.Website,
-		LogoPath: co.Logo, Logo: r.c.Logo, BrandColor: strings.ToUpper(co.BrandColor),
+		LogoPath: co.Logo, Logo: r.c.Logo, Fonts: r.c.FontSet, BrandColor: strings.ToUpper(co.BrandColor),
 		Benefits: slices.Clone(co.Benefits), EqualOpportunity: co.EqualOpportunity,
 	}
 	if co.Employees != nil {
@@ -436,6 +436,7 @@ func (r *resolver) roles() []Role {
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
+		role.Line = r.c.Line(p)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
 			if rc.Template != "" && !r.broken[rc.Template] {

@@ -227,7 +227,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	a.v.SetEnvPrefix("JDGEN")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
-	for _, name := range []string{"config", "out", "paper", "workers", "strict", "force", "no-wait", "wait", "formats"} {
+	for _, name := range []string{"config", "out", "paper", "workers", "strict", "formats", "force", "no-wait", "wait"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := a.v.BindPFlag(name, f); err != nil {
 				return err

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -28,11 +29,12 @@ import (
 var starterConfig []byte
 
 // steps are the renderers of the formats s makes, in the order they run;
-// workers PDFs are rendered at once.
-func steps(workers int, s generator.Settings) []generator.Step {
+// workers PDFs are rendered at once. warn receives the warnings renderers
+// find (a job description over its page budget).
+func steps(workers int, s generator.Settings, warn func(generator.Problem)) []generator.Step {
 	var out []generator.Step
 	if s.Makes(generator.FormatJobDescriptions) {
-		out = append(out, pdf.JobDescriptionsStep(pdf.Options{Workers: workers}))
+		out = append(out, pdf.JobDescriptionsStep(pdf.Options{Workers: workers, Warn: warn}))
 	}
 	if s.Makes(generator.FormatPostings) {
 		out = append(out,
@@ -128,7 +130,17 @@ func (a *app) generate() error {
 	if err != nil {
 		return err
 	}
-	run := steps(workers, s)
+	// Renderers' warnings wait until the progress line is gone.
+	var (
+		lateMu sync.Mutex
+		late   []generator.Problem
+	)
+	warn := func(p generator.Problem) {
+		lateMu.Lock()
+		defer lateMu.Unlock()
+		late = append(late, p)
+	}
+	run := steps(workers, s, warn)
 	prog := newProgress(a.stderr, expectedFiles(m, s))
 	counts := map[string]int{}
 	// The steps run at once and share the worker budget.
@@ -142,6 +154,7 @@ func (a *app) generate() error {
 		return nil
 	})
 	prog.done()
+	a.printFindings(nil, late)
 	if err != nil {
 		w.Abort()
 		if a.ctx.Err() != nil {
@@ -182,11 +195,17 @@ one generation.`,
 			if err := a.recoverOut(m.Settings.OutDir); err != nil {
 				return err
 			}
+			// What rendering would warn about: documents over their page budget.
+			late, err := pdf.PageWarnings(m)
+			if err != nil {
+				return err
+			}
+			a.printFindings(nil, late)
 			people := 0
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings)+len(late), "warning"))
 			printCompliance(a.stdout, m)
 			return nil
 		},

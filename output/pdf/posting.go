@@ -22,7 +22,7 @@ func PostingsStep(o Options) generator.Step {
 			build := func(m *generator.Model, r *generator.Role) JDDocument {
 				return BuildPosting(posting.Build(m, r), m.Settings.Version)
 			}
-			return pdfRunStep(ctx, m, emit, o.Workers, posting.Dir, keep, build)
+			return pdfRunStep(ctx, m, emit, o, posting.Dir, keep, build, nil)
 		},
 	}
 }

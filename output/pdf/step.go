@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/fonts"
 )
 
 // Options configure the job-description step.
@@ -16,6 +17,11 @@ type Options struct {
 	// Workers is the number of documents rendered at once; 0 means
 	// runtime.NumCPU(). The bytes of each file do not depend on it.
 	Workers int
+	// Warn receives the step's warnings (a document longer than its page
+	// budget, see PageBudget), in config order, once every document is
+	// rendered; nil drops them. In strict mode (Settings.Strict) they are
+	// returned as a *generator.ConfigError instead, and the run fails.
+	Warn func(generator.Problem)
 }
 
 // pdfDir is the output folder of the job descriptions.
@@ -35,7 +41,7 @@ func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			return pdfRunStep(ctx, m, emit, o.Workers, pdfDir, nil, BuildJobDescription)
+			return pdfRunStep(ctx, m, emit, o, pdfDir, nil, BuildJobDescription, PageBudget)
 		},
 	}
 }
@@ -45,14 +51,19 @@ type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
 
 // pdfResult is one finished document.
 type pdfResult struct {
-	id   string
-	data []byte
-	err  error
+	i     int // role index
+	id    string
+	data  []byte
+	pages int
+	err   error
 }
 
 // pdfRunStep renders the documents build makes, one per role that keep
-// accepts (every role when keep is nil), into dir.
-func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, workers int, dir string, keep func(*generator.Role) bool, build pdfBuildFunc) error {
+// accepts (every role when keep is nil), into dir. budget, when not nil,
+// is each document's page budget: longer ones are reported to o.Warn.
+func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o Options, dir string,
+	keep func(*generator.Role) bool, build pdfBuildFunc, budget func(*generator.Model, *generator.Role) int) error {
+	workers := o.Workers
 	roles := make([]int, 0, len(m.Roles))
 	for i := range m.Roles {
 		if keep == nil || keep(&m.Roles[i]) {
@@ -62,7 +73,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if len(roles) == 0 {
 		return ctx.Err()
 	}
-	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date}
+	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date, Fonts: pdfModelFonts(m)}
 	if _, err := pdfPaperSize(opts.Paper); err != nil {
 		return err
 	}
@@ -86,7 +97,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if err != nil {
 		return err
 	}
-	if opts.fonts, err = pdfRunFonts(used); err != nil {
+	if opts.runFonts, err = pdfRunFonts(opts.set(), used); err != nil {
 		return err
 	}
 	if _, err := pdfParseColor(m.Company.BrandColor); err != nil {
@@ -124,10 +135,10 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 				if err != nil {
 					return
 				}
-				data, err := r.render(build(m, role))
+				data, pages, err := r.render(build(m, role))
 				release()
 				select {
-				case results <- pdfResult{id: role.ID, data: data, err: err}:
+				case results <- pdfResult{i: i, id: role.ID, data: data, pages: pages, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -141,10 +152,18 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 
 	// Only this goroutine calls emit. After the first error the rest are
 	// drained and dropped.
-	var first error
+	var (
+		first error
+		long  []pdfLong
+	)
 	for res := range results {
 		if first != nil {
 			continue
+		}
+		if res.err == nil && budget != nil {
+			if b := budget(m, &m.Roles[res.i]); res.pages > b {
+				long = append(long, pdfLong{res.i, res.pages, b})
+			}
 		}
 		if res.err != nil {
 			first = fmt.Errorf("role %s: %w", res.id, res.err)
@@ -160,7 +179,18 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if first != nil {
 		return first
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return pdfReportLong(m, long, o.Warn)
+}
+
+// pdfModelFonts is the font set the model's documents are drawn with.
+func pdfModelFonts(m *generator.Model) *fonts.Set {
+	if m.Company.Fonts != nil {
+		return m.Company.Fonts
+	}
+	return fonts.Default()
 }
 
 // pdfCheckRoles checks the text of every role's document, on workers
@@ -169,6 +199,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 func pdfCheckRoles(ctx context.Context, m *generator.Model, roles []int, workers int, build pdfBuildFunc) (*pdfRuneSet, error) {
 	errs := make([]error, workers)
 	used := make([]pdfRuneSet, workers)
+	set := pdfModelFonts(m)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -188,7 +219,7 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, roles []int, workers
 					return
 				}
 				i := roles[k]
-				if _, err := pdfCheckDocumentRunes(build(m, &m.Roles[i]), &used[w]); err != nil {
+				if _, err := pdfCheckDocumentRunes(build(m, &m.Roles[i]), set, &used[w]); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}
