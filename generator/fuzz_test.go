@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,6 +45,9 @@ func FuzzConfig(f *testing.F) {
 			return
 		}
 		m, err := Resolve(cfg, Settings{Date: time.Unix(0, 0).UTC()})
+		if errors.Is(err, ErrInvalidConfig) && cfg.Output.Strict != nil && *cfg.Output.Strict {
+			return // output.strict: the warnings Resolve finds are problems
+		}
 		if err != nil {
 			t.Fatalf("loaded config does not resolve: %v", err)
 		}

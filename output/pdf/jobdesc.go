@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/locale"
+	"github.com/jdgen/jdgen/templates"
 )
 
 // JDDocument is one job description as content, before any layout: the
@@ -62,13 +64,15 @@ const (
 	JDWorkingConditions JDSectionID = "working-conditions"
 	JDCompensation      JDSectionID = "compensation"
 	JDEqualOpportunity  JDSectionID = "equal-opportunity"
+	// JDAtWill is the at-will employment statement (US, company.at_will).
+	JDAtWill JDSectionID = "at-will"
 )
 
 // JDSectionOrder is the order sections appear in when they have content.
 var JDSectionOrder = []JDSectionID{
 	JDIdentification, JDSummary, JDAbout, JDResponsibilities, JDKPIs, JDScope,
 	JDQualifications, JDCompetencies, JDCareerPath, JDWorkingConditions,
-	JDCompensation, JDEqualOpportunity,
+	JDCompensation, JDEqualOpportunity, JDAtWill,
 }
 
 // JDSection is one headed section; its heading is also a PDF bookmark.
@@ -159,8 +163,24 @@ const pdfLang = "en-US"
 // table lists one per line; beyond it the list is summarised.
 const pdfMaxListedReports = 6
 
-// pdfDateLayout prints the effective date: "November 22, 2026".
+// pdfDateLayout prints the effective date when the model has no date text
+// for its locale: "November 22, 2026".
 const pdfDateLayout = "January 2, 2006"
+
+// Wording the job description adds around the model's text, in US English;
+// pdfWords respells it for the company's locale.
+const (
+	// pdfEssentialFunctions heads the responsibilities of a US role: the
+	// duties that are essential to the job (ADA).
+	pdfEssentialFunctions = "Essential functions"
+	// pdfKeyResponsibilities heads them elsewhere.
+	pdfKeyResponsibilities = "Key responsibilities"
+	// pdfOtherDuties follows the responsibilities.
+	pdfOtherDuties = "This list of duties is not exhaustive. The job holder may be asked to perform other related duties as assigned."
+	// pdfTopOfOperations stands for the level above a role that is the
+	// top of operations in its company.
+	pdfTopOfOperations = "None in this company: this is the top operations role."
+)
 
 // BuildJobDescription turns one role of the model into a job-description
 // document. It only reads the model. Sections without content are left out.
@@ -180,9 +200,10 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 			Subject:  "Job description",
 			Keywords: pdfJoin(", ", r.Level, r.Department),
 			Creator:  strings.TrimSpace("jdgen " + m.Settings.Version),
-			Lang:     pdfLang,
+			Lang:     pdfOr(co.Locale, pdfLang),
 		},
 	}
+	w := pdfWords(co.Locale)
 	add := func(id JDSectionID, heading string, blocks ...JDBlock) {
 		var kept []JDBlock
 		for _, b := range blocks {
@@ -204,8 +225,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 		}
 	}
 
-	add(JDIdentification, "Position details", JDBlock{Kind: JDTable, Rows: pdfIdentification(m, r)})
-	add(JDSummary, "Position summary", pdfParagraph(r.Summary))
+	add(JDIdentification, w("Position details"), JDBlock{Kind: JDTable, Rows: pdfIdentification(m, r)})
+	add(JDSummary, w("Position summary"), pdfParagraph(r.Summary))
 	about := strings.TrimSpace(co.About)
 	if w := strings.TrimSpace(co.Website); w != "" && about != "" {
 		about += " Learn more at " + w + "."
@@ -220,21 +241,25 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	for _, g := range r.ResponsibilityGroups() {
 		groups = append(groups, JDGroup{Heading: g.Area, Items: pdfItemTexts(g.Items, nil)})
 	}
-	add(JDResponsibilities, "Key responsibilities", JDBlock{Kind: JDGroups, Groups: groups})
-	add(JDKPIs, "Key performance indicators", JDBlock{Kind: JDBullets, Items: pdfItemTexts(r.KPIs, nil)})
+	heading := pdfKeyResponsibilities
+	if co.Country == "" || co.Country == "US" {
+		heading = pdfEssentialFunctions
+	}
+	add(JDResponsibilities, w(heading), JDBlock{Kind: JDGroups, Groups: groups}, pdfParagraph(pdfIf(len(groups) > 0, w(pdfOtherDuties))))
+	add(JDKPIs, w("Key performance indicators"), JDBlock{Kind: JDBullets, Items: pdfItemTexts(r.KPIs, nil)})
 
 	dm := r.Dimensions
-	add(JDScope, "Scope and decision-making authority", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
-		"Scope", dm.Scope,
-		"Decision authority", dm.DecisionAuthority,
-		"Strategic focus", dm.StrategicFocus,
-		"Organisational impact", dm.OrganisationalImpact,
+	add(JDScope, w("Scope and decision-making authority"), JDBlock{Kind: JDDefinitions, Rows: pdfRows(
+		w("Scope"), dm.Scope,
+		w("Decision authority"), dm.DecisionAuthority,
+		w("Strategic focus"), dm.StrategicFocus,
+		w("Organizational impact"), dm.OrganisationalImpact,
 	)})
 
 	required, preferred := false, true
-	add(JDQualifications, "Qualifications", JDBlock{Kind: JDGroups, Groups: []JDGroup{
-		{Heading: "Required", Items: pdfItemTexts(r.Qualifications, &required)},
-		{Heading: "Preferred", Items: pdfItemTexts(r.Qualifications, &preferred)},
+	add(JDQualifications, w("Qualifications"), JDBlock{Kind: JDGroups, Groups: []JDGroup{
+		{Heading: w("Required"), Items: pdfItemTexts(r.Qualifications, &required)},
+		{Heading: w("Preferred"), Items: pdfItemTexts(r.Qualifications, &preferred)},
 	}})
 
 	var comp []JDRow
@@ -242,34 +267,49 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 		comp = append(comp, JDRow{Label: c.Name, Value: c.Text})
 	}
 	// Competencies are short: two columns keep the section compact.
-	add(JDCompetencies, "Competencies expected at this level", JDBlock{Kind: JDDefinitions, Rows: comp, Columns: 2})
+	add(JDCompetencies, w("Competencies expected at this level"), JDBlock{Kind: JDDefinitions, Rows: comp, Columns: 2})
 
 	cp := r.CareerPath
-	add(JDCareerPath, "Career path",
+	above := pdfLevelRef(cp.Above)
+	if cp.Above == nil && r.IsTopOps {
+		above = w(pdfTopOfOperations)
+	}
+	// The levels side by side, the promotion criteria across the page.
+	add(JDCareerPath, w("Career path"),
 		JDBlock{Kind: JDDefinitions, Columns: 2, Rows: pdfRows(
-			"Level below", pdfLevelRef(cp.Below),
-			"Level above", pdfLevelRef(cp.Above),
+			w("Level below"), pdfLevelRef(cp.Below),
+			w("Level above"), above,
 		)},
-		JDBlock{Kind: JDDefinitions, Rows: pdfRows("Promotion", pdfIf(cp.Above != nil, cp.Promotion))},
+		JDBlock{Kind: JDDefinitions, Rows: pdfRows(w(pdfPromotionLabel), pdfIf(cp.Above != nil, cp.Promotion))},
 	)
 
-	add(JDWorkingConditions, "Working conditions", JDBlock{Kind: JDBullets, Items: pdfNonEmpty(r.WorkingConditions)})
+	// Physical demands and the working environment, worded around the
+	// essential functions, with how to ask for an accommodation.
+	physical := pdfNonEmpty(r.PhysicalDemands)
+	environment := pdfNonEmpty(append(append([]string(nil), r.WorkingEnvironment...), r.WorkingConditions...))
+	add(JDWorkingConditions, w("Physical demands and working environment"),
+		JDBlock{Kind: JDGroups, Groups: []JDGroup{
+			{Heading: w("Physical demands"), Items: physical},
+			{Heading: w("Working environment"), Items: environment},
+		}},
+		pdfParagraph(pdfIf(len(physical)+len(environment) > 0, co.Accommodation)))
 
 	var pay string
 	if s := r.Salary; s != nil && strings.TrimSpace(s.Text) != "" {
 		if s.Source == "band" && r.Level != "" {
-			pay = fmt.Sprintf("This position is paid within the %s pay band: %s.", r.Level, s.Text)
+			pay = fmt.Sprintf(w("This position is paid within the %s pay band: %s."), r.Level, s.Text)
 		} else {
-			pay = fmt.Sprintf("The pay range for this position is %s.", s.Text)
+			pay = fmt.Sprintf(w("The pay range for this position is %s."), s.Text)
 		}
 	}
 	var benefits []JDGroup
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
-		benefits = []JDGroup{{Heading: "Benefits", Items: b}}
+		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
 
-	add(JDEqualOpportunity, "Equal opportunity", pdfParagraph(co.EqualOpportunity))
+	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
+	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))
 	return d
 }
 
@@ -287,22 +327,29 @@ func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
 	if r.Salary != nil {
 		pay = r.Salary.Text
 	}
-	var date string
-	if !m.Settings.Date.IsZero() {
+	date := m.Settings.DateText
+	if date == "" && !m.Settings.Date.IsZero() {
 		date = m.Settings.Date.UTC().Format(pdfDateLayout)
 	}
+	var experience string
+	if r.ExperienceYears > 0 {
+		experience = templates.ExperienceText(r.ExperienceYears) + " in operations"
+	}
+	w := pdfWords(m.Company.Locale)
 	return pdfRows(
-		"Job title", r.Title,
-		"Level", level,
-		"Department", r.Department,
-		"Reports to", r.ReportsToTitle,
-		"Direct reports", pdfDirectReports(m, r),
-		"Location", r.Location,
-		"Workplace", generator.Label(r.Workplace),
-		"Employment type", generator.Label(r.EmploymentType),
+		w("Job title"), r.Title,
+		w("Level"), level,
+		w("Seniority"), r.Dimensions.Seniority,
+		w("Department"), r.Department,
+		w("Reports to"), r.ReportsToTitle,
+		w("Direct reports"), pdfDirectReports(m, r),
+		w("Location"), r.Location,
+		w("Workplace"), generator.Label(r.Workplace),
+		w("Employment type"), generator.Label(r.EmploymentType),
 		"FLSA status", generator.Label(r.FLSA),
-		"Pay range", pay,
-		"Effective date", date,
+		w("Required experience"), experience,
+		w("Pay range"), pay,
+		w("Effective date"), date,
 	)
 }
 
@@ -456,30 +503,31 @@ func (b JDBlock) empty() bool {
 	return true
 }
 
+// pdfPromotionLabel labels the promotion criteria of the career path.
+const pdfPromotionLabel = "Promotion"
+
 // pdfCompactSteps is the number of ways pdfCompact can shorten a document.
-const pdfCompactSteps = 2
+const pdfCompactSteps = 3
 
 // pdfCompact returns d in a more compact form, for a document over its page
 // budget; step 1 lists the competencies by name in two columns and leaves
 // what each means at the level to the career-ladder workbook; step 2 also
-// leaves the promotion criteria to the workbook. It reports false when the
-// step changes nothing.
+// leaves the promotion criteria to the workbook; step 3 leaves the
+// competencies to the workbook altogether, the career path saying where
+// they are. It reports false when the step changes nothing.
 func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
-	changed := false
-	secs := make([]JDSection, len(d.Sections))
-	copy(secs, d.Sections)
+	w := pdfWords(d.Meta.Lang)
 	level := pdfOr(d.Level, "this level")
-	promotion := false // step 2 leaves the promotion criteria to the workbook
+	isPromotion := func(b JDBlock) bool { return len(b.Rows) == 1 && b.Rows[0].Label == w(pdfPromotionLabel) }
+	_, hasCareer := d.Section(JDCareerPath)
+	changed := false
+	var secs []JDSection
 	for _, s := range d.Sections {
-		for _, b := range s.Blocks {
-			if s.ID == JDCareerPath && len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
-				promotion = step >= 2
-			}
-		}
-	}
-	for i := range secs {
-		s := &secs[i]
 		switch {
+		case s.ID == JDCompetencies && step >= 3 && hasCareer:
+			// Left to the workbook; the career path says so.
+			changed = true
+			continue
 		case s.ID == JDCompetencies && step >= 1:
 			var names []string
 			for _, b := range s.Blocks {
@@ -488,28 +536,40 @@ func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
 				}
 			}
 			if len(names) == 0 {
-				continue
+				break
 			}
 			s.Blocks = []JDBlock{{Kind: JDBullets, Items: names, Columns: 2}}
-			if !promotion {
-				s.Blocks = append(s.Blocks, pdfParagraph("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet)."))
+			if step < 2 || !hasCareer {
+				s.Blocks = append(s.Blocks, pdfParagraph(w("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet).")))
 			}
 			changed = true
-		case s.ID == JDCareerPath && promotion:
+		case s.ID == JDCareerPath && step >= 2:
 			var blocks []JDBlock
 			for _, b := range s.Blocks {
-				if len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
-					changed = true
-					continue
+				if !isPromotion(b) {
+					blocks = append(blocks, b)
 				}
-				blocks = append(blocks, b)
 			}
-			if changed {
-				blocks = append(blocks, pdfParagraph("What each competency means at "+level+" and what promotion takes are set out in the career-ladder workbook."))
+			what := "What each competency means at " + level + " and what promotion takes are"
+			if step >= 3 {
+				what = "The competencies expected at " + level + " and what promotion takes are"
 			}
-			s.Blocks = blocks
+			s.Blocks = append(blocks, pdfParagraph(w(what+" set out in the career-ladder workbook.")))
+			changed = true
 		}
+		secs = append(secs, s)
 	}
 	d.Sections = secs
 	return d, changed
+}
+
+// pdfWords returns the function that respells the job description's own
+// wording (headings, labels, fixed sentences: written in US English) for
+// the company's locale tag; an unknown or empty tag keeps US English.
+func pdfWords(tag string) func(string) string {
+	loc, err := locale.Parse(tag)
+	if err != nil || loc == locale.EnUS {
+		return func(s string) string { return s }
+	}
+	return func(s string) string { return locale.Spell(loc, s) }
 }
