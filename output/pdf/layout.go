@@ -53,9 +53,9 @@ const (
 	pdfParaGap    = 2.0 // between paragraphs and definitions
 	pdfFooterSize = 8.0 // running footer (an artifact, not reading text)
 
-	pdfBulletIndent  = 11.0 // hanging indent of bullet text
-	pdfBulletX       = 2.0  // bullet glyph position
-	pdfBulletGlyph   = "•"  // drawn in the bullet column
+	pdfBulletIndent  = 11.0  // hanging indent of bullet text
+	pdfBulletX       = 2.0   // bullet glyph position
+	pdfBulletGlyph   = "•"   // drawn in the bullet column
 	pdfTableLabelW   = 106.0 // label column of each half of the identification table
 	pdfTablePadX     = 6.0
 	pdfTablePadY     = 1.5
