@@ -56,12 +56,17 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 			m.byID[role.ID] = i
 		}
 	}
+	r.compliance(m)
 	r.orgTree(m)
 	r.relate(m)
 	r.careerPath(m)
 	r.roleTexts(m)
 	m.Ladder = r.ladderModel(m)
 	r.checkRoles(m)
+	if fs := r.checkFormats(); len(m.Settings.Formats) == 0 {
+		m.Settings.Formats = fs
+	}
+	r.postings(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
@@ -473,7 +478,7 @@ func (r *resolver) roles() []Role {
 		if rc.Headcount != nil && *rc.Headcount > 0 {
 			role.Headcount = *rc.Headcount
 		}
-		role.Location = firstOf(rc.Location, d.Location)
+		role.Location = firstOf(rc.Location.String(), d.Location.String())
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
 		role.FLSA = flsaStatus(rc.FLSA, t.FLSA, d.FLSA)

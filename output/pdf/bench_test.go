@@ -73,7 +73,11 @@ func BenchmarkJobDescription(b *testing.B) {
 
 	// As the step does: the run's font subset, built once, copied into
 	// every document (see fonts.go).
-	used, err := pdfCheckRoles(context.Background(), m, 1)
+	all := make([]int, len(m.Roles))
+	for i := range all {
+		all[i] = i
+	}
+	used, err := pdfCheckRoles(context.Background(), m, all, 1, BuildJobDescription)
 	if err != nil {
 		b.Fatal(err)
 	}

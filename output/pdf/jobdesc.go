@@ -24,6 +24,9 @@ type JDDocument struct {
 	Subtitle string
 	// BrandColor is the company colour, "#RRGGBB".
 	BrandColor string
+	// Eyebrow labels the document above the title; "" means "JOB
+	// DESCRIPTION".
+	Eyebrow string
 	// Meta is the PDF document information.
 	Meta JDMeta
 	// Sections are the body sections in reading order; empty ones are left out.
@@ -306,7 +309,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2},
+		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
 	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))

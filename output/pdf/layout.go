@@ -291,8 +291,9 @@ func (l *pdfLayout) drawHeader(d JDDocument) {
 		band = line * float64(max(1, len(name)))
 	}
 	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
-	lw := l.stringWidth(eyebrow, pdfEyebrow)
-	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, pdfEyebrow, l.elem(0, pdftag.P))
+	label := pdfOr(d.Eyebrow, pdfEyebrow)
+	lw := l.stringWidth(eyebrow, label)
+	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, label, l.elem(0, pdftag.P))
 	l.y = top + band + pdfHeaderGap
 
 	title := pdfStyle{face: "B", size: pdfTitleSize, color: pdfInk}
@@ -442,19 +443,10 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 		h := l.elem(parent, pdftag.H3)
 		if cols <= 1 && l.fitsWords(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap) {
 			br := l.bulletRows(g.Items, 1, pdfGroupLabelW, l.width-pdfGroupLabelW, parent)
-			// The label's lines run down beside the items, a row's worth at
-			// a time; what is left goes with the last item.
+			// The label stands beside the first item, whole: drawn before
+			// the items, so extracted text keeps it in one piece.
 			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap)
-			for j := range br {
-				n := min(len(label), br[j].lines())
-				if j == len(br)-1 {
-					n = len(label)
-				}
-				if n > 0 {
-					br[j].cells = append([]pdfCell{{lines: label[:n], elem: h}}, br[j].cells...)
-					label = label[n:]
-				}
-			}
+			br[0].cells = append([]pdfCell{{lines: label, elem: h}}, br[0].cells...)
 			if len(rows) > 0 {
 				br[0].before = pdfSubheadBefore
 			}
@@ -680,7 +672,9 @@ func (l *pdfLayout) drawFooter(d JDDocument, i int) {
 }
 
 // footer is the footer line of page n of total, shortened to fit on one
-// line: the title loses characters first, then the company name.
+// line: the title loses characters first, then the company name. The
+// longest prefix that fits is found by binary search over its length, so
+// a long title costs O(n log n), not one re-layout per dropped character.
 func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdfLine {
 	page := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
 	build := func() pdfLine {
@@ -688,23 +682,43 @@ func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdf
 	}
 	line := build()
 	for _, which := range []*string{&title, &company} {
-		for l.lineWidth(line) > l.width && *which != "" {
-			*which = pdfShorten(*which)
-			line = build()
+		if l.lineWidth(line) <= l.width || *which == "" {
+			continue
 		}
+		full := []rune(strings.TrimSpace(*which))
+		try := func(k int) pdfLine {
+			*which = pdfShortenTo(full, k)
+			return build()
+		}
+		k := pdfLongestFit(len(full)-1, func(k int) bool { return l.lineWidth(try(k)) <= l.width })
+		line = try(k)
 	}
 	return line
 }
 
-// pdfShorten drops the last character of s and ends it with "…".
-func pdfShorten(s string) string {
-	s = strings.TrimSuffix(s, "…")
-	rs := []rune(strings.TrimSpace(s))
-	if len(rs) <= 1 {
+// pdfLongestFit is the largest k in [0, max] with fits(k), given that fits
+// holds for every k below one that fits; 0 when none does. It calls fits
+// O(log max) times.
+func pdfLongestFit(max int, fits func(k int) bool) int {
+	lo, hi := 0, max // fits(lo) is assumed (the shortest form)
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// pdfShortenTo is the first k characters of rs ending with "…" (trailing
+// spaces and punctuation dropped), or "" for k = 0.
+func pdfShortenTo(rs []rune, k int) string {
+	if k <= 0 {
 		return ""
 	}
-	rs = rs[:len(rs)-1]
-	return strings.TrimRight(string(rs), " ,;:·-–—") + "…"
+	return strings.TrimRight(string(rs[:min(k, len(rs))]), " ,;:·-–—") + "…"
 }
 
 // pdfReadable darkens c until it reaches a 4.5:1 contrast with white, so

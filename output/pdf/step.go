@@ -41,10 +41,13 @@ func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			return pdfRunStep(ctx, m, emit, o)
+			return pdfRunStep(ctx, m, emit, o, pdfDir, nil, BuildJobDescription, PageBudget)
 		},
 	}
 }
+
+// pdfBuildFunc makes the document of one role.
+type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
 
 // pdfResult is one finished document.
 type pdfResult struct {
@@ -55,9 +58,19 @@ type pdfResult struct {
 	err   error
 }
 
-func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o Options) error {
+// pdfRunStep renders the documents build makes, one per role that keep
+// accepts (every role when keep is nil), into dir. budget, when not nil,
+// is each document's page budget: longer ones are reported to o.Warn.
+func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o Options, dir string,
+	keep func(*generator.Role) bool, build pdfBuildFunc, budget func(*generator.Model, *generator.Role) int) error {
 	workers := o.Workers
-	if len(m.Roles) == 0 {
+	roles := make([]int, 0, len(m.Roles))
+	for i := range m.Roles {
+		if keep == nil || keep(&m.Roles[i]) {
+			roles = append(roles, i)
+		}
+	}
+	if len(roles) == 0 {
 		return ctx.Err()
 	}
 	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date, Fonts: pdfModelFonts(m)}
@@ -74,13 +87,13 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(m.Roles))
+	workers = min(workers, len(roles))
 	// Check the text of every document before rendering any, so that a bad
 	// character is reported for the first role in config order whatever the
 	// number of workers, and nothing is emitted. The documents are built
 	// again when rendered: keeping them all would hold the whole run's text
 	// in memory at once.
-	used, err := pdfCheckRoles(ctx, m, workers)
+	used, err := pdfCheckRoles(ctx, m, roles, workers, build)
 	if err != nil {
 		return err
 	}
@@ -99,7 +112,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 	results := make(chan pdfResult, workers)
 	go func() {
 		defer close(jobs)
-		for i := range m.Roles {
+		for _, i := range roles {
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -122,7 +135,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 				if err != nil {
 					return
 				}
-				data, pages, err := r.render(BuildJobDescription(m, role))
+				data, pages, err := r.render(build(m, role))
 				release()
 				select {
 				case results <- pdfResult{i: i, id: role.ID, data: data, pages: pages, err: err}:
@@ -147,9 +160,9 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 		if first != nil {
 			continue
 		}
-		if res.err == nil {
-			if budget := PageBudget(m, &m.Roles[res.i]); res.pages > budget {
-				long = append(long, pdfLong{res.i, res.pages, budget})
+		if res.err == nil && budget != nil {
+			if b := budget(m, &m.Roles[res.i]); res.pages > b {
+				long = append(long, pdfLong{res.i, res.pages, b})
 			}
 		}
 		if res.err != nil {
@@ -157,7 +170,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 			cancel()
 			continue
 		}
-		f := generator.File{Name: path.Join(pdfDir, res.id+".pdf"), Data: res.data}
+		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Data: res.data}
 		if err := emit(f); err != nil {
 			first = err
 			cancel()
@@ -183,7 +196,7 @@ func pdfModelFonts(m *generator.Model) *fonts.Set {
 // pdfCheckRoles checks the text of every role's document, on workers
 // goroutines, and returns the error of the first bad role in config order.
 // It also returns the runes the documents draw (the run's font subset).
-func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRuneSet, error) {
+func pdfCheckRoles(ctx context.Context, m *generator.Model, roles []int, workers int, build pdfBuildFunc) (*pdfRuneSet, error) {
 	errs := make([]error, workers)
 	used := make([]pdfRuneSet, workers)
 	set := pdfModelFonts(m)
@@ -200,12 +213,13 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRu
 			defer release()
 			// Worker w checks roles w, w+workers, ...: in config order, so
 			// its first error is its lowest.
-			for n, i := 0, w; i < len(m.Roles); n, i = n+1, i+workers {
+			for n, k := 0, w; k < len(roles); n, k = n+1, k+workers {
 				if n%256 == 0 && ctx.Err() != nil {
 					errs[w] = ctx.Err()
 					return
 				}
-				if _, err := pdfCheckDocumentRunes(BuildJobDescription(m, &m.Roles[i]), set, &used[w]); err != nil {
+				i := roles[k]
+				if _, err := pdfCheckDocumentRunes(build(m, &m.Roles[i]), set, &used[w]); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}
