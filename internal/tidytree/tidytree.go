@@ -195,7 +195,7 @@ func (l *layouter) nextRight(v int) int {
 // recursion so that long chains cannot exhaust the stack.
 func (l *layouter) firstWalk() {
 	type frame struct {
-		v, next int
+		v, next         int
 		defaultAncestor int
 	}
 	stack := []frame{{v: l.t.Root}}
