@@ -15,6 +15,7 @@ import (
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
+	"github.com/jdgen/jdgen/output/orgchart"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
 )
@@ -28,6 +29,7 @@ func steps(workers int) []generator.Step {
 	return []generator.Step{
 		output.JobDescriptionsStep(output.PDFOptions{Workers: workers}),
 		output.CareerLadderStep(output.XLSXOptions{}),
+		orgchart.Step(),
 	}
 }
 
@@ -54,7 +56,7 @@ func (a *app) generate() error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
-		if strings.HasSuffix(f.Name, ".pdf") {
+		if strings.HasPrefix(f.Name, "job-descriptions/") {
 			pdfs++
 		}
 		prog.step(f.Name)
