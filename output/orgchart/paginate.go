@@ -33,7 +33,7 @@ type placed struct {
 	// kids are the layout children of each layout node.
 	kids [][]int
 	// cut are the tree nodes drawn whose reports continue elsewhere.
-	cut []int
+	cut         []int
 	w, h, scale float64
 }
 
