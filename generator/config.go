@@ -10,6 +10,7 @@ type Config struct {
 	Roles     []RoleConfig     `yaml:"roles"`
 	Templates []TemplateConfig `yaml:"templates"`
 	Ladder    LadderConfig     `yaml:"ladder"`
+	Posting   PostingConfig    `yaml:"posting"`
 	Output    OutputConfig     `yaml:"output"`
 
 	// File is the config path as the user gave it (used in messages).
@@ -20,6 +21,8 @@ type Config struct {
 	Logo []byte `yaml:"-"`
 
 	lines map[string]int
+	// warnings are those found by the checks Parse runs before resolving.
+	warnings []Problem
 }
 
 // CompanyConfig is the `company:` section.
@@ -33,6 +36,39 @@ type CompanyConfig struct {
 	BrandColor       string   `yaml:"brand_color"`
 	Benefits         []string `yaml:"benefits"`
 	EqualOpportunity string   `yaml:"equal_opportunity"`
+	// Locale is the company's English: en-US (default), en-GB, en-CA, en-AU.
+	Locale string `yaml:"locale"`
+	// Fonts are the company's own TrueType fonts, paths relative to the file.
+	Fonts FontsConfig `yaml:"fonts"`
+	// AtWill adds the at-will employment statement (US).
+	AtWill *bool `yaml:"at_will"`
+	// AccommodationContact says how to request an accommodation.
+	AccommodationContact string `yaml:"accommodation_contact"`
+}
+
+// FontsConfig is `company.fonts`: TrueType files for the documents.
+type FontsConfig struct {
+	Regular string `yaml:"regular"`
+	Bold    string `yaml:"bold"`
+	Italic  string `yaml:"italic"`
+}
+
+// PostingConfig is the top-level `posting:` section (defaults for every
+// role's candidate-facing posting) and, per role, `roles[].posting`, which
+// overrides it key by key or is written `false` for a role not open.
+type PostingConfig struct {
+	// Open is false for roles that are not open (no posting is made).
+	// `posting: false` on a role is short for `posting: {open: false}`.
+	Open *bool `yaml:"open"`
+	// ApplyBy is the application deadline, YYYY-MM-DD; absent means
+	// applications are accepted on an ongoing basis.
+	ApplyBy    string `yaml:"apply_by"`
+	HowToApply string `yaml:"how_to_apply"`
+	ApplyURL   string `yaml:"apply_url"`
+	// Vacancy is "existing" or "future" (Ontario requires saying which).
+	Vacancy string `yaml:"vacancy"`
+	// AIScreening says whether AI is used to screen applicants (Ontario).
+	AIScreening *bool `yaml:"ai_screening"`
 }
 
 // DefaultsConfig is the `defaults:` section every role inherits.
@@ -42,6 +78,9 @@ type DefaultsConfig struct {
 	EmploymentType string `yaml:"employment_type"`
 	Currency       string `yaml:"currency"`
 	FLSA           string `yaml:"flsa"`
+	// RemoteRegions are where a remote role's person may live (US, US-CO,
+	// CA-ON, EU, ...).
+	RemoteRegions []string `yaml:"remote_regions"`
 }
 
 // SalaryConfig is a pay range.
@@ -90,6 +129,10 @@ type RoleConfig struct {
 	Responsibilities ListPatch     `yaml:"responsibilities"`
 	Qualifications   ListPatch     `yaml:"qualifications"`
 	KPIs             ListPatch     `yaml:"kpis"`
+	// RemoteRegions overrides defaults.remote_regions.
+	RemoteRegions []string `yaml:"remote_regions"`
+	// Posting overrides the top-level posting section for this role.
+	Posting *PostingConfig `yaml:"posting"`
 }
 
 // DimensionsConfig overrides some of a template's dimensions.
@@ -127,6 +170,14 @@ type LadderConfig struct {
 type OutputConfig struct {
 	Dir   string `yaml:"dir"`
 	Paper string `yaml:"paper"`
+	// Strict turns every warning into a problem (like --strict).
+	Strict *bool `yaml:"strict"`
+	// PayChart draws the band-position bar in job descriptions.
+	PayChart *bool `yaml:"pay_chart"`
+	// PDFA asks for archival PDF/A-2b documents.
+	PDFA *bool `yaml:"pdfa"`
+	// Formats chooses the outputs to make; all when empty.
+	Formats []string `yaml:"formats"`
 }
 
 // Line returns the line of a key path in the file, falling back to the

@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,9 @@ const maxNodes = 2_000_000
 // problems collects the problems of one config; file is filled in at the end.
 type problems struct {
 	list []Problem
+	// warnings are findings that do not stop the run (see DESIGN.md,
+	// warnings); --strict turns them into problems.
+	warnings []Problem
 	// decoded is how many problems decoding found. Later checks skip the
 	// paths those problems cover, so one mistake is reported once.
 	decoded int
@@ -38,6 +42,11 @@ func (p *problems) add(line int, path, format string, args ...any) {
 		return
 	}
 	p.list = append(p.list, Problem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// warn records a warning: the file is valid, but a person should look.
+func (p *problems) warn(line int, path, format string, args ...any) {
+	p.warnings = append(p.warnings, Problem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
 // endDecoding marks the end of decoding: problems found so far are the
@@ -62,9 +71,21 @@ func within(path, base string) bool {
 	return path == base || strings.HasPrefix(path, base+".") || strings.HasPrefix(path, base+"[")
 }
 
-func (p *problems) sorted(file string) []Problem {
-	out := make([]Problem, len(p.list))
-	copy(out, p.list)
+func (p *problems) sorted(file string) []Problem { return sortProblems(p.list, file) }
+
+// sortedWarnings is the warnings, deduplicated, sorted like problems.
+func (p *problems) sortedWarnings(file string) []Problem {
+	out := sortProblems(p.warnings, file)
+	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
+}
+
+// sortProblems copies list, fills in file and sorts by line, then path.
+func sortProblems(list []Problem, file string) []Problem {
+	if len(list) == 0 {
+		return nil
+	}
+	out := make([]Problem, len(list))
+	copy(out, list)
 	for i := range out {
 		out[i].File = file
 	}
@@ -187,6 +208,7 @@ func (d *decoder) enter(n *yaml.Node, path string) bool {
 var (
 	listPatchType = reflect.TypeOf(ListPatch{})
 	itemType      = reflect.TypeOf(ItemConfig{})
+	postingType   = reflect.TypeOf(PostingConfig{})
 )
 
 func join(path, key string) string {
@@ -247,6 +269,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case t == itemType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
 		it := v.Addr().Interface().(*ItemConfig)
 		d.decodeString(n, reflect.ValueOf(&it.Text).Elem(), path)
+		return
+	case t == postingType && n.Kind == yaml.ScalarNode && n.Tag == "!!bool":
+		// `posting: false` is short for `posting: {open: false}`.
+		open := n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+		v.Addr().Interface().(*PostingConfig).Open = &open
 		return
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {

@@ -48,6 +48,9 @@ func (p Problem) String() string {
 type ConfigError struct {
 	// Problems are sorted by line, then key path.
 	Problems []Problem
+	// Warnings are the warnings found alongside (not problems themselves);
+	// with --strict they are in Problems instead.
+	Warnings []Problem
 }
 
 // Error joins the problems one per line.
@@ -61,3 +64,22 @@ func (e *ConfigError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrInvalidConfig) true.
 func (e *ConfigError) Unwrap() error { return ErrInvalidConfig }
+
+// result is the error for the problems (and, when strict, the warnings)
+// collected in p: nil when there are none.
+func (p *problems) result(file string, strict bool) error {
+	probs := p.sorted(file)
+	warns := p.sortedWarnings(file)
+	if strict && len(warns) > 0 {
+		for _, w := range warns {
+			w.Message += " (--strict: warnings are problems)"
+			probs = append(probs, w)
+		}
+		probs = sortProblems(probs, file)
+		warns = nil
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	return &ConfigError{Problems: probs, Warnings: warns}
+}

@@ -53,12 +53,15 @@ func Parse(data []byte, file, dir string) (*Config, error) {
 	cfg.File, cfg.Dir = file, dir
 	if !ps.fatal {
 		validate(cfg, ps)
+		// Warnings of the checks that need no templates travel with the
+		// config; Resolve finds the others again.
+		cfg.warnings = slices.Clone(ps.warnings)
 		if _, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps); err != nil {
 			return nil, err
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &ConfigError{Problems: ps.sorted(file)}
+		return nil, &ConfigError{Problems: ps.sorted(file), Warnings: ps.sortedWarnings(file)}
 	}
 	return cfg, nil
 }

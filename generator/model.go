@@ -21,6 +21,9 @@ type Model struct {
 	Ladder Ladder `json:"ladder"`
 	// Settings are the run settings that shape the output.
 	Settings Settings `json:"settings"`
+	// Warnings are findings that do not stop the run, sorted by line (see
+	// DESIGN.md, warnings). Renderers may show them.
+	Warnings []Problem `json:"warnings,omitempty"`
 
 	byID map[string]int
 }
@@ -38,6 +41,8 @@ type Settings struct {
 	Date time.Time `json:"date"`
 	// Version is the jdgen version written into document metadata.
 	Version string `json:"version"`
+	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
+	Strict bool `json:"strict,omitempty"`
 }
 
 // Company is the resolved `company:` section.

@@ -16,16 +16,16 @@ import (
 // Resolve builds the model renderers read: every role with its template
 // merged, defaults filled in, its level, manager, direct reports and pay.
 // settings carries the run values (paper, date, version, paths).
+//
+// Warnings found on the way are in Model.Warnings; with settings.Strict
+// they are problems instead, and the error is a *ConfigError.
 func Resolve(c *Config, settings Settings) (*Model, error) {
-	ps := &problems{}
+	ps := &problems{warnings: slices.Clone(c.warnings)}
 	m, err := resolve(c, settings, ps)
 	if err != nil {
 		return nil, err
 	}
-	if len(ps.list) > 0 {
-		return nil, &ConfigError{Problems: ps.sorted(c.File)}
-	}
-	return m, nil
+	return m, ps.result(c.File, settings.Strict || (c.Output.Strict != nil && *c.Output.Strict))
 }
 
 // resolve does the work of Resolve, recording config problems in ps. Its
@@ -58,6 +58,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	}
 	r.orgTree(m)
 	m.Ladder = r.ladderModel(m)
+	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
 
@@ -128,6 +129,11 @@ func (r *resolver) levelExpectations(code string) []ladders.Expectation {
 
 func (r *resolver) at(path, format string, args ...any) {
 	r.ps.add(r.c.Line(path), path, format, args...)
+}
+
+// warnAt records a warning at the config line of path.
+func (r *resolver) warnAt(path, format string, args ...any) {
+	r.ps.warn(r.c.Line(path), path, format, args...)
 }
 
 func (r *resolver) templateIDs() []string { return append(slices.Clone(r.builtinIDs), r.customIDs...) }

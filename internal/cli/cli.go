@@ -71,15 +71,12 @@ func (a *app) report(err error) int {
 	var ue usageError
 	switch {
 	case errors.As(err, &ce):
-		for _, p := range ce.Problems {
-			fmt.Fprintln(a.stderr, p.String())
+		a.printFindings(ce.Problems, ce.Warnings)
+		counts := plural(len(ce.Problems), "problem")
+		if len(ce.Warnings) > 0 {
+			counts += " and " + plural(len(ce.Warnings), "warning")
 		}
-		n := len(ce.Problems)
-		word := "problems"
-		if n == 1 {
-			word = "problem"
-		}
-		fmt.Fprintf(a.stderr, "jdgen: %d %s in %s; nothing was written\n", n, word, ce.Problems[0].File)
+		fmt.Fprintf(a.stderr, "jdgen: %s in %s; nothing was written\n", counts, ce.Problems[0].File)
 		return ExitBadInput
 	case errors.As(err, &ue):
 		fmt.Fprintf(a.stderr, "jdgen: %v\nRun \"jdgen --help\" for usage.\n", ue.err)
@@ -97,6 +94,38 @@ func (a *app) report(err error) int {
 	}
 	fmt.Fprintf(a.stderr, "jdgen: %v\n", err)
 	return ExitFailure
+}
+
+// printFindings prints problems and warnings on stderr in line order,
+// each warning prefixed "warning: " (see DESIGN.md, warnings).
+func (a *app) printFindings(problems, warnings []generator.Problem) {
+	type finding struct {
+		p    generator.Problem
+		warn bool
+	}
+	all := make([]finding, 0, len(problems)+len(warnings))
+	for _, p := range problems {
+		all = append(all, finding{p: p})
+	}
+	for _, w := range warnings {
+		all = append(all, finding{p: w, warn: true})
+	}
+	slices.SortStableFunc(all, func(x, y finding) int { return x.p.Line - y.p.Line })
+	for _, f := range all {
+		if f.warn {
+			fmt.Fprintln(a.stderr, "warning: "+f.p.String())
+		} else {
+			fmt.Fprintln(a.stderr, f.p.String())
+		}
+	}
+}
+
+// plural is "1 warning", "2 warnings".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -136,6 +165,7 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
 	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else letter)")
 	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
+	pf.Bool("strict", false, "treat every warning as a problem: exit 2, nothing written (env JDGEN_STRICT; file output.strict)")
 	root.AddCommand(a.validateCommand(), a.rolesCommand(), a.initCommand(), a.resolveCommand())
 	return root
 }
@@ -146,7 +176,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	a.v.SetEnvPrefix("JDGEN")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
-	for _, name := range []string{"config", "out", "paper", "workers"} {
+	for _, name := range []string{"config", "out", "paper", "workers", "strict"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := a.v.BindPFlag(name, f); err != nil {
 				return err
@@ -158,6 +188,11 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	}
 	if _, err := a.workers(); err != nil {
 		return err
+	}
+	if v := strings.TrimSpace(a.v.GetString("strict")); v != "" {
+		if _, err := strconv.ParseBool(v); err != nil {
+			return usageError{fmt.Errorf("--strict (or JDGEN_STRICT): %q is not allowed; use true or false", v)}
+		}
 	}
 	return nil
 }
@@ -204,7 +239,12 @@ func (a *app) model() (*generator.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return generator.Resolve(cfg, s)
+	m, err := generator.Resolve(cfg, s)
+	if err != nil {
+		return nil, err
+	}
+	a.printFindings(nil, m.Warnings)
+	return m, nil
 }
 
 // settings layers flags > environment > file > defaults, in one place.
@@ -227,6 +267,12 @@ func (a *app) settings(cfg *generator.Config) (generator.Settings, error) {
 	}
 	if p := a.v.GetString("paper"); p != "" {
 		s.Paper = p
+	}
+	s.Strict = cfg.Output.Strict != nil && *cfg.Output.Strict
+	if v := strings.TrimSpace(a.v.GetString("strict")); v != "" && a.v.IsSet("strict") {
+		// Checked in bindSettings. The file's output.strict still applies
+		// when this is false (Resolve reads it too).
+		s.Strict, _ = strconv.ParseBool(v)
 	}
 	date, err := sourceDate(a.now)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/golden"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -169,5 +170,34 @@ func TestExamples(t *testing.T) {
 			}
 			golden.Check(t, filepath.Join("..", "..", "testdata", "examples", name+".resolve.json"), []byte(out))
 		})
+	}
+}
+
+func TestFindingsPrintedInLineOrder(t *testing.T) {
+	var stderr strings.Builder
+	a := &app{stderr: &stderr}
+	a.printFindings(
+		[]generator.Problem{{File: "c.yaml", Line: 7, Path: "roles[0].id", Message: "bad"}},
+		[]generator.Problem{{File: "c.yaml", Line: 3, Path: "company.name", Message: "look"}, {File: "c.yaml", Line: 9, Message: "late"}},
+	)
+	want := "warning: c.yaml:3: company.name: look\nc.yaml:7: roles[0].id: bad\nwarning: c.yaml:9: late\n"
+	if stderr.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", stderr.String(), want)
+	}
+	if plural(1, "warning") != "1 warning" || plural(0, "warning") != "0 warnings" {
+		t.Error("plural")
+	}
+}
+
+func TestStrictFlagMustBeBoolean(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
+	example := filepath.Join("..", "..", "examples", "company.yaml")
+	code, _, stderr := run(t, "validate", "--config", example, "--strict=maybe")
+	if code != ExitBadInput || !strings.Contains(stderr, "--strict") {
+		t.Errorf("--strict=maybe: exit %d, %q", code, stderr)
+	}
+	code, out, _ := run(t, "validate", "--config", example, "--strict")
+	if code != ExitOK || !strings.Contains(out, "0 warnings") {
+		t.Errorf("--strict on a clean file: exit %d, %q", code, out)
 	}
 }

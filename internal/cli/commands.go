@@ -96,7 +96,7 @@ func (a *app) validateCommand() *cobra.Command {
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people\n", m.Settings.Config, len(m.Roles), people)
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
 			return nil
 		},
 	}
