@@ -58,6 +58,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	}
 	r.orgTree(m)
 	m.Ladder = r.ladderModel(m)
+	r.payChecks(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }
