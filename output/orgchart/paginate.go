@@ -87,9 +87,10 @@ func (pg *paginator) layoutView(v view) (*placed, error) {
 		if v.stacked && len(kids) >= 2 && allLeaves(t, kids) {
 			// Columns of at most maxStack boxes, each a chain in the layout
 			// so the rows below stay clear of it.
-			for start := 0; start < len(kids); start += maxStack {
+			per := min(maxStack, max(2, pg.maxRows()-1-it.depth))
+			for start := 0; start < len(kids); start += per {
 				prev := it.li
-				for _, k := range kids[start:min(start+maxStack, len(kids))] {
+				for _, k := range kids[start:min(start+per, len(kids))] {
 					li := add(k, boxW+stackIndent, it.li)
 					tr.Children[prev] = append(tr.Children[prev], li)
 					prev = li
