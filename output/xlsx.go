@@ -253,6 +253,7 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 		{xlsxSheetResp, b.writeResponsibilities},
 		{xlsxSheetComparison, b.writeComparison},
 		{xlsxSheetOrgChart, b.writeOrgChart},
+		{xlsxSheetPayBands, b.writePayBands},
 	}
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
@@ -285,7 +286,7 @@ func (b *xlsxBook) setup() error {
 	if err := f.SetSheetName("Sheet1", xlsxSheetOverview); err != nil {
 		return xlsxWrap(err)
 	}
-	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart} {
+	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart, xlsxSheetPayBands} {
 		if _, err := f.NewSheet(name); err != nil {
 			return xlsxWrap(err)
 		}
