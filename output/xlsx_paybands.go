@@ -42,9 +42,9 @@ const (
 	xlsxPayChartHeight  = 360
 	xlsxPayChartCol     = xlsxPayCols + 2
 	xlsxPayChartRows    = 20
-	xlsxPayChartGap     = 40  // bar gap width, % of a bar
-	xlsxPayMarkerSize   = 9   // midpoint and role markers, points
-	xlsxPayPercentFmt   = 10  // built-in number format 0.00%
+	xlsxPayChartGap     = 40 // bar gap width, % of a bar
+	xlsxPayMarkerSize   = 9  // midpoint and role markers, points
+	xlsxPayPercentFmt   = 10 // built-in number format 0.00%
 	xlsxPayRatioFmt     = "0.00"
 	xlsxPayMidpointClr  = "1A1A1A"
 	xlsxPayAxisClr      = "404040"
@@ -401,10 +401,10 @@ func (b *xlsxBook) payChart(s *xlsxSheet, g *xlsxPayGroup, i int) error {
 	overlap := 100
 	yes := false
 	bar := &excelize.Chart{
-		Type:   excelize.ColStacked,
-		Series: bars,
-		Title:  []excelize.RichTextRun{{Text: fmt.Sprintf("Pay bands, %s per %s", g.currency, g.period)}},
-		Format: excelize.GraphicOptions{OffsetX: 10, OffsetY: 5, LockAspectRatio: false},
+		Type:      excelize.ColStacked,
+		Series:    bars,
+		Title:     []excelize.RichTextRun{{Text: fmt.Sprintf("Pay bands, %s per %s", g.currency, g.period)}},
+		Format:    excelize.GraphicOptions{OffsetX: 10, OffsetY: 5, LockAspectRatio: false},
 		Dimension: excelize.ChartDimension{Width: xlsxPayChartWidth, Height: xlsxPayChartHeight},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		XAxis:     excelize.ChartAxis{Font: axisFont},
