@@ -2,8 +2,8 @@ package output
 
 import "errors"
 
-// Errors returned by the file-writing part of the output package. The
-// renderers declare theirs in pdf_errors.go and xlsx_errors.go.
+// Errors returned by the atomic folder writer (DirWriter). Each renderer
+// package (output/pdf, output/xlsx) declares its own in its errors.go.
 var (
 	// ErrOutputDir means the output folder cannot be created or used.
 	ErrOutputDir = errors.New("output folder unusable")

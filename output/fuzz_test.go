@@ -1,4 +1,4 @@
-package output
+package output_test
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/xlsx"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,7 +42,7 @@ func drawable(s string) bool {
 // FuzzRoleText pushes arbitrary role text (title, department, summary, a
 // responsibility, a KPI) through both renderers. Neither may panic or hang.
 // The PDF step succeeds when every character can be drawn and otherwise
-// fails with ErrPDFUnrenderable; the workbook always builds. Seeds live in
+// fails with pdf.ErrUnrenderable; the workbook always builds. Seeds live in
 // testdata/fuzz/FuzzRoleText.
 func FuzzRoleText(f *testing.F) {
 	f.Add("Director of Operations", "Supply Chain", "Leads the area.", "Runs the weekly review.", "OTIF above 97%.")
@@ -65,7 +67,7 @@ func FuzzRoleText(f *testing.F) {
 
 		ok := drawable(title) && drawable(dept) && drawable(summary) && drawable(resp) && drawable(kpi)
 		n := 0
-		err := JobDescriptionsStep(PDFOptions{Workers: 1}).Run(context.Background(), &m, func(f generator.File) error {
+		err := pdf.JobDescriptionsStep(pdf.Options{Workers: 1}).Run(context.Background(), &m, func(f generator.File) error {
 			if len(f.Data) == 0 {
 				t.Fatalf("%s is empty", f.Name)
 			}
@@ -75,12 +77,12 @@ func FuzzRoleText(f *testing.F) {
 		switch {
 		case ok && err != nil:
 			t.Fatalf("drawable text refused: %v", err)
-		case !ok && !errors.Is(err, ErrPDFUnrenderable):
+		case !ok && !errors.Is(err, pdf.ErrUnrenderable):
 			t.Fatalf("undrawable text: err = %v", err)
 		case ok && n != len(m.Roles):
 			t.Fatalf("%d PDFs for %d roles", n, len(m.Roles))
 		}
-		if _, err := BuildWorkbook(&m); err != nil {
+		if _, err := xlsx.BuildWorkbook(&m); err != nil {
 			t.Fatalf("workbook: %v", err)
 		}
 	})

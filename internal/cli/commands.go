@@ -16,6 +16,8 @@ import (
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
 	"github.com/jdgen/jdgen/output/orgchart"
+	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/xlsx"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
 )
@@ -27,8 +29,8 @@ var starterConfig []byte
 // descriptions are rendered at once.
 func steps(workers int) []generator.Step {
 	return []generator.Step{
-		output.JobDescriptionsStep(output.PDFOptions{Workers: workers}),
-		output.CareerLadderStep(output.XLSXOptions{}),
+		pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
+		xlsx.CareerLadderStep(xlsx.Options{}),
 		orgchart.Step(),
 	}
 }

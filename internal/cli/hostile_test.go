@@ -14,7 +14,8 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/bigconfig"
-	"github.com/jdgen/jdgen/output"
+	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/xlsx"
 )
 
 const hostileHead = "version: 1\ncompany:\n  name: Acme Freight\n"
@@ -186,11 +187,11 @@ func TestHostileWideManager(t *testing.T) {
 	if len(boss.DirectReports) != 5000 || boss.DirectReportHeadcount != 5000 {
 		t.Fatalf("boss has %d direct reports", len(boss.DirectReports))
 	}
-	pdf, err := output.RenderJobDescription(output.BuildJobDescription(m, boss), output.JDRenderOptions{Paper: "letter"})
-	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+	doc, err := pdf.RenderJobDescription(pdf.BuildJobDescription(m, boss), pdf.JDRenderOptions{Paper: "letter"})
+	if err != nil || !bytes.HasPrefix(doc, []byte("%PDF-")) {
 		t.Fatalf("manager's PDF: %v", err)
 	}
-	if _, err := output.BuildWorkbook(m); err != nil {
+	if _, err := xlsx.BuildWorkbook(m); err != nil {
 		t.Fatalf("workbook: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ var pdfTestDate = time.Unix(1700000000, 0).UTC()
 // pdfExampleModel resolves examples/company.yaml at the given paper size.
 func pdfExampleModel(t testing.TB, paper string) *generator.Model {
 	t.Helper()
-	return pdfModelFromFile(t, "../examples/company.yaml", paper)
+	return pdfModelFromFile(t, "../../examples/company.yaml", paper)
 }
 
 func pdfModelFromFile(t testing.TB, file, paper string) *generator.Model {
@@ -48,10 +48,10 @@ func pdfModelFromYAML(t testing.TB, yaml, paper string) *generator.Model {
 // pdfRenderRole builds and renders one role of m, returning bytes and pages.
 func pdfRenderRole(t testing.TB, m *generator.Model, r *generator.Role, uncompressed bool) ([]byte, int) {
 	t.Helper()
-	var logo *PDFLogo
+	var logo *Logo
 	if len(m.Company.Logo) > 0 {
 		var err error
-		if logo, err = NewPDFLogo(m.Company.Logo); err != nil {
+		if logo, err = NewLogo(m.Company.Logo); err != nil {
 			t.Fatal(err)
 		}
 	}

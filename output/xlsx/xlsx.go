@@ -1,4 +1,4 @@
-package output
+package xlsx
 
 import (
 	"bytes"
@@ -16,13 +16,13 @@ import (
 	"github.com/jdgen/jdgen/generator"
 )
 
-// XLSXOptions configures the career-ladder workbook. It is empty for now and
+// Options configures the career-ladder workbook. It is empty for now and
 // leaves room for later options.
-type XLSXOptions struct{}
+type Options struct{}
 
 // CareerLadderStep renders the model's career-ladder workbook as
 // career-ladder.xlsx.
-func CareerLadderStep(o XLSXOptions) generator.Step {
+func CareerLadderStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "career ladder",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {

@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 )
 
 // pdfCleanDocument returns a copy of d with every string NFC-normalised, or
-// an error wrapping ErrPDFUnrenderable naming the first character the
+// an error wrapping ErrUnrenderable naming the first character the
 // embedded fonts cannot draw. Nothing that fails here ever reaches fpdf.
 func pdfCleanDocument(d JDDocument) (JDDocument, error) {
 	// Most documents are plain ASCII or already NFC: check without
@@ -58,7 +58,7 @@ func pdfCleanDocument(d JDDocument) (JDDocument, error) {
 }
 
 // pdfCheckDocument reports whether every string of d is NFC already, or an
-// error wrapping ErrPDFUnrenderable naming the first character the embedded
+// error wrapping ErrUnrenderable naming the first character the embedded
 // fonts cannot draw, exactly as pdfCleanDocument does. It copies nothing,
 // and plain ASCII strings cost one pass over their bytes.
 func pdfCheckDocument(d JDDocument) (clean bool, err error) {
@@ -180,14 +180,14 @@ func (c *pdfCleaner) text(where, s string) string {
 // embedded fonts cannot draw once s is NFC-normalised.
 func pdfCheckText(where, s string) error {
 	if !utf8.ValidString(s) {
-		return fmt.Errorf("%w: invalid UTF-8 in %s", ErrPDFUnrenderable, where)
+		return fmt.Errorf("%w: invalid UTF-8 in %s", ErrUnrenderable, where)
 	}
 	n := norm.NFC.String(s)
 	for _, r := range n {
 		if r <= 0xFFFF && fonts.Covers(r) {
 			continue
 		}
-		return fmt.Errorf("%w: %s (U+%04X) in %s: %q", ErrPDFUnrenderable, pdfRuneName(r), r, where, pdfExcerpt(n, r))
+		return fmt.Errorf("%w: %s (U+%04X) in %s: %q", ErrUnrenderable, pdfRuneName(r), r, where, pdfExcerpt(n, r))
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func pdfCollect(t *testing.T, ctx context.Context, m *generator.Model, workers i
 		order = append(order, f.Name)
 		return nil
 	}
-	step := JobDescriptionsStep(PDFOptions{Workers: workers})
+	step := JobDescriptionsStep(Options{Workers: workers})
 	if step.Name != "job descriptions" {
 		t.Errorf("step name %q", step.Name)
 	}
@@ -82,7 +82,7 @@ func TestPDFStepDeterministic(t *testing.T) {
 func TestPDFStepThroughGenerate(t *testing.T) {
 	m := pdfExampleModel(t, "a4")
 	var names []string
-	err := generator.Generate(context.Background(), m, []generator.Step{JobDescriptionsStep(PDFOptions{Workers: 3})}, func(f generator.File) error {
+	err := generator.Generate(context.Background(), m, []generator.Step{JobDescriptionsStep(Options{Workers: 3})}, func(f generator.File) error {
 		names = append(names, f.Name)
 		return nil
 	})
@@ -116,7 +116,7 @@ func TestPDFStepCancelled(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
-	err = JobDescriptionsStep(PDFOptions{Workers: 2}).Run(ctx, m, func(generator.File) error {
+	err = JobDescriptionsStep(Options{Workers: 2}).Run(ctx, m, func(generator.File) error {
 		n++
 		cancel()
 		return nil
@@ -133,7 +133,7 @@ func TestPDFStepEmitError(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	boom := errors.New("disk full")
 	calls := 0
-	err := JobDescriptionsStep(PDFOptions{Workers: 4}).Run(context.Background(), m, func(generator.File) error {
+	err := JobDescriptionsStep(Options{Workers: 4}).Run(context.Background(), m, func(generator.File) error {
 		calls++
 		return boom
 	})
@@ -151,8 +151,8 @@ func TestPDFStepRefusesBadText(t *testing.T) {
 	m.Roles[5].Summary = "Runs the 🚚 fleet."
 	for _, w := range []int{1, 4} {
 		files, _, err := pdfCollect(t, context.Background(), m, w)
-		if !errors.Is(err, ErrPDFUnrenderable) {
-			t.Fatalf("workers %d: error %v, want ErrPDFUnrenderable", w, err)
+		if !errors.Is(err, ErrUnrenderable) {
+			t.Fatalf("workers %d: error %v, want ErrUnrenderable", w, err)
 		}
 		// The first bad role in config order is reported, before any rendering.
 		if want := "role " + m.Roles[3].ID + ":"; !bytes.Contains([]byte(err.Error()), []byte(want)) {
@@ -167,12 +167,12 @@ func TestPDFStepRefusesBadText(t *testing.T) {
 func TestPDFStepBadSettings(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	m.Settings.Paper = "tabloid"
-	if _, _, err := pdfCollect(t, context.Background(), m, 1); !errors.Is(err, ErrPDFPaper) {
+	if _, _, err := pdfCollect(t, context.Background(), m, 1); !errors.Is(err, ErrPaper) {
 		t.Errorf("paper: %v", err)
 	}
 	m = pdfExampleModel(t, "letter")
 	m.Company.Logo = []byte("not an image")
-	if _, _, err := pdfCollect(t, context.Background(), m, 1); !errors.Is(err, ErrPDFLogo) {
+	if _, _, err := pdfCollect(t, context.Background(), m, 1); !errors.Is(err, ErrLogo) {
 		t.Errorf("logo: %v", err)
 	}
 	empty := &generator.Model{}

@@ -1,4 +1,4 @@
-package output
+package xlsx
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/ladders"
+	"github.com/jdgen/jdgen/output"
 )
 
 // xlsxSheetPayBands is the Pay bands sheet: one row per level with a band
@@ -239,7 +240,7 @@ func xlsxPayGroups(bands []*generator.PayBand) []*xlsxPayGroup {
 // xlsxPayChartHeaders are the chart data's column headers.
 func xlsxPayChartHeaders() []string {
 	h := []string{"Level", "Band minimum"}
-	for _, band := range Bands {
+	for _, band := range output.Bands {
 		h = append(h, band.Title())
 	}
 	return append(h, "Midpoint", "Roles' lowest pay", "Roles' highest pay")
@@ -251,7 +252,7 @@ func xlsxPayChartHeaders() []string {
 func xlsxPayChartRow(pb *generator.PayBand) []*float64 {
 	v := func(x float64) *float64 { return &x }
 	row := []*float64{nil, v(pb.Min)}
-	for _, band := range Bands {
+	for _, band := range output.Bands {
 		if pb.Level.Band == band {
 			row = append(row, v(pb.Max-pb.Min))
 		} else {
@@ -369,11 +370,11 @@ func (b *xlsxBook) payChart(s *xlsxSheet, g *xlsxPayGroup, i int) error {
 	for _, pb := range g.bands {
 		present[pb.Level.Band] = true
 	}
-	for k, band := range Bands {
+	for k, band := range output.Bands {
 		if !present[band] {
 			continue
 		}
-		color := strings.TrimPrefix(BandStyleOf(band).Color, "#")
+		color := strings.TrimPrefix(output.BandStyleOf(band).Color, "#")
 		bars = append(bars, excelize.ChartSeries{Name: name(3 + k), Categories: cats, Values: ref(3 + k),
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}})
 	}
@@ -383,7 +384,7 @@ func (b *xlsxBook) payChart(s *xlsxSheet, g *xlsxPayGroup, i int) error {
 			Line:   excelize.ChartLine{Type: excelize.ChartLineNone},
 			Marker: excelize.ChartMarker{Symbol: symbol, Size: xlsxPayMarkerSize, Fill: fill, Border: excelize.ChartLine{Type: excelize.ChartLineSolid, Fill: fill}}}
 	}
-	col := 3 + len(Bands)
+	col := 3 + len(output.Bands)
 	points := []excelize.ChartSeries{marker(col, "dash", xlsxPayMidpointClr)}
 	hasRoles := false
 	for _, pb := range g.bands {

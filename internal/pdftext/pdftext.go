@@ -1,12 +1,12 @@
-package output
-
-// A small text extractor for the PDFs this package writes, so that tests can
-// read a rendered document back without external tools. It understands what
+// Package pdftext is a small text extractor for the PDFs jdgen writes, so
+// that tests in any package can read a rendered document back without
+// external tools (no pdftotext). It understands what
 // fpdf produces: indirect objects with direct /Length, FlateDecode or raw
 // streams, a page tree, Type0 fonts with Identity-H encoding (two-byte codes)
 // and a ToUnicode CMap, and text drawn with BT/ET, Td, Tj and friends. Text
 // comes back in drawing order, pages in /Kids order, each page ended by a
 // form feed as pdftotext does.
+package pdftext
 
 import (
 	"bytes"
@@ -17,7 +17,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"testing"
 	"unicode/utf16"
 )
 
@@ -720,9 +719,30 @@ func (w *pdfxWriter) show(x, y, endX, fs float64, s string) {
 	w.endX = endX
 }
 
-// pdfExtractText returns the text of a PDF: pages in order, each ended by
-// a form feed, lines by newlines, in the order the text is drawn.
-func pdfExtractText(data []byte) (string, error) {
+// Text returns the text of a PDF: pages in order, each ended by a form
+// feed, lines by newlines, in the order the text is drawn. A file it cannot
+// read gives an error wrapping ErrUnreadable.
+func Text(data []byte) (string, error) {
+	s, err := extract(data)
+	if err != nil {
+		return "", fmt.Errorf("%w: %w", ErrUnreadable, err)
+	}
+	return s, nil
+}
+
+// Pages returns the text of each page of a PDF, as Text does but split at
+// the form feeds (without them).
+func Pages(data []byte) ([]string, error) {
+	s, err := Text(data)
+	if err != nil {
+		return nil, err
+	}
+	pages := strings.Split(s, "\f")
+	return pages[:len(pages)-1], nil
+}
+
+// extract is Text without the error wrapping.
+func extract(data []byte) (string, error) {
 	doc, err := pdfxParse(data)
 	if err != nil {
 		return "", err
@@ -907,143 +927,4 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 		operands = operands[:0]
 	}
 	return w.b.String(), nil
-}
-
-func TestPDFExtractRenderedRole(t *testing.T) {
-	m := pdfExampleModel(t, "letter")
-	r := pdfExampleRole(t, m, "ops-analyst")
-	// Č Ċ Ĩ ĩ Ŝ are drawn as the UTF-16 bytes 01 0C, 01 0A, 01 28, 01 29
-	// and 01 5C: a raw line feed and the escapes \( \) and \\ in the string.
-	r.Responsibilities[0].Text = `Checks (daily) the Č Ċ Ĩ ĩ Ŝ codes \ and reports them.`
-	doc := BuildJobDescription(m, r)
-	var heading, item string
-	for _, s := range doc.Sections {
-		if s.ID == JDResponsibilities {
-			heading, item = s.Heading, s.Blocks[0].Groups[0].Items[0]
-		}
-	}
-	if item != r.Responsibilities[0].Text {
-		t.Fatalf("first responsibility is %q", item)
-	}
-	packed, pages := pdfRenderRole(t, m, r, false)
-	plain, _ := pdfRenderRole(t, m, r, true)
-	for _, esc := range []string{`\(`, `\)`, `\\`, "\x01\n"} {
-		if !bytes.Contains(plain, []byte(esc)) {
-			t.Errorf("the content stream has no %q to decode", esc)
-		}
-	}
-	text, err := pdfExtractText(packed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again, err := pdfExtractText(plain); err != nil || again != text {
-		t.Errorf("uncompressed render reads differently (err %v):\n%s", err, again)
-	}
-	if !strings.HasPrefix(text, "Northwind Logistics JOB DESCRIPTION\n"+r.Title+"\n") {
-		t.Errorf("text does not start with the header and title:\n%.200s", text)
-	}
-	at := 0
-	for _, w := range []string{r.Title, heading, item} {
-		i := strings.Index(text[at:], w)
-		if i < 0 {
-			t.Fatalf("%q not found in order after offset %d:\n%s", w, at, text)
-		}
-		at += i + len(w)
-	}
-	// Pages come back in order, one form feed after each.
-	pageTexts := strings.Split(text, "\f")
-	if len(pageTexts) != pages+1 || pageTexts[pages] != "" {
-		t.Fatalf("%d form feeds for %d pages", len(pageTexts)-1, pages)
-	}
-	for i, p := range pageTexts[:pages] {
-		footer := fmt.Sprintf("Northwind Logistics · %s · Page %d of %d\n", r.Title, i+1, pages)
-		if !strings.HasSuffix(p, footer) {
-			t.Errorf("page %d does not end with %q:\n%s", i+1, footer, p)
-		}
-	}
-}
-
-// pdfxBuild writes a minimal PDF of the given numbered objects; streams
-// are "stream" entries, compressed when their dictionary says FlateDecode.
-func pdfxBuild(t *testing.T, objs []string, streams map[int]string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.3\n")
-	for i, o := range objs {
-		n := i + 1
-		s, ok := streams[n]
-		if !ok {
-			fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", n, o)
-			continue
-		}
-		data := []byte(s)
-		if strings.Contains(o, "FlateDecode") {
-			var z bytes.Buffer
-			zw := zlib.NewWriter(&z)
-			if _, err := zw.Write(data); err != nil {
-				t.Fatal(err)
-			}
-			if err := zw.Close(); err != nil {
-				t.Fatal(err)
-			}
-			data = z.Bytes()
-		}
-		fmt.Fprintf(&b, "%d 0 obj\n<<%s /Length %d>>\nstream\n%s\nendstream\nendobj\n", n, o, len(data), data)
-	}
-	b.WriteString("trailer\n<</Root 1 0 R>>\n%%EOF\n")
-	return b.Bytes()
-}
-
-func TestPDFExtractOperators(t *testing.T) {
-	// Page objects are in reverse order of the /Kids array, the second page's
-	// content is compressed, and the font is a simple one-byte font.
-	data := pdfxBuild(t, []string{
-		"<</Type /Catalog /Pages 2 0 R>>",
-		"<</Type /Pages /Kids [4 0 R 3 0 R] /Count 2 /Resources <</Font <</F1 5 0 R>>>>>>",
-		"<</Type /Page /Parent 2 0 R /Contents 7 0 R>>",
-		"<</Type /Page /Parent 2 0 R /Contents [6 0 R]>>",
-		"<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>",
-		"",
-		"/Filter /FlateDecode",
-	}, map[int]string{
-		6: "BT /F1 10 Tf 12 TL 72 700 Td (Hello) Tj ( world) Tj\n" +
-			"T* [(Gap)-2000(ped)-300(Ke)-20(rned)] TJ\n" +
-			"T* (Line\\040two) Tj ET\n" +
-			"q 1 0 0 1 0 -50 cm BT 72 700 Td (\\(paren\\) back\\\\slash \\101\\102C \\0618 (nested)) Tj Q ET\n" +
-			"BT 72 638 Td (tab\\there) Tj (next) ' 1 0 (quo\\\nte) \" <20 48 65 78 21> Tj ET",
-		7: "BT /F1 10 Tf 72 700 Td (Second) Tj 7 -2 Td (page) Tj ET",
-	})
-	got, err := pdfExtractText(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "Hello world\nGap ped Kerned\nLine two\n(paren) back\\slash ABC 18 (nested)\ntab\there\nnext\nquote Hex!\n\f" +
-		"Second page\n\f"
-	if got != want {
-		t.Errorf("got\n%q\nwant\n%q", got, want)
-	}
-}
-
-func TestPDFExtractLiteralStrings(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{`(plain)`, "plain"},
-		{`(a\(b\)c\\d)`, `a(b)c\d`},
-		{`(\n\r\t\b\f)`, "\n\r\t\b\f"},
-		{`(\101\60\0618\377)`, "A018\xff"},
-		{`(x (balanced (nested)) y)`, "x (balanced (nested)) y"},
-		{"(line\\\ncontinued\\\r\nagain)", "linecontinuedagain"},
-		{"(cr\rcrlf\r\nlf\n)", "cr\ncrlf\nlf\n"},
-		{`(\q unknown)`, "q unknown"},
-		{"(\x01\\(\x00\\\\)", "\x01(\x00\\"}, // fpdf's U+0128 U+005C
-	} {
-		lx := &pdfxLexer{src: []byte(tc.in)}
-		v, err := lx.value()
-		s, ok := v.(pdfxString)
-		if err != nil || !ok || string(s) != tc.want || lx.pos != len(tc.in) {
-			t.Errorf("%q: got %q (%v), want %q", tc.in, s, err, tc.want)
-		}
-	}
-	if _, err := (&pdfxLexer{src: []byte(`(open \)`)}).value(); err == nil {
-		t.Error("unterminated string accepted")
-	}
 }

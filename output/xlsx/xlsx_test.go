@@ -1,4 +1,4 @@
-package output
+package xlsx
 
 import (
 	"archive/zip"
@@ -24,7 +24,7 @@ var xlsxTestDate = time.Unix(1700000000, 0).UTC()
 // xlsxTestModel resolves one of the example configs.
 func xlsxTestModel(t testing.TB, name string) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Load("../examples/" + name + ".yaml")
+	cfg, err := generator.Load("../../examples/" + name + ".yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestXLSXGolden(t *testing.T) {
 			if got := f.GetSheetList(); !slices.Equal(got, xlsxWantSheets) {
 				t.Fatalf("sheets %v, want %v", got, xlsxWantSheets)
 			}
-			golden.Check(t, "testdata/xlsx/"+name+".txt", []byte(xlsxDump(t, f)))
+			golden.Check(t, "testdata/"+name+".txt", []byte(xlsxDump(t, f)))
 		})
 	}
 }
@@ -483,7 +483,7 @@ func TestXLSXLightBrandColour(t *testing.T) {
 
 func TestXLSXStep(t *testing.T) {
 	m := xlsxTestModel(t, "small-business")
-	step := CareerLadderStep(XLSXOptions{})
+	step := CareerLadderStep(Options{})
 	if step.Name != "career ladder" {
 		t.Errorf("step name %q", step.Name)
 	}

@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ type JDRenderOptions struct {
 	// date gives the same bytes. The zero time writes the Unix epoch.
 	Date time.Time
 	// Logo is drawn top-left instead of the company name; nil for none.
-	Logo *PDFLogo
+	Logo *Logo
 	// Uncompressed leaves page streams uncompressed (for inspection and tests).
 	Uncompressed bool
 }
@@ -40,23 +40,23 @@ const pdfLogoName = "logo"
 // the size it is drawn, and it keeps every PDF small.
 const pdfLogoMaxPx = 720
 
-// PDFLogo is a company logo prepared once per run: decoded, flattened onto
+// Logo is a company logo prepared once per run: decoded, flattened onto
 // white, scaled down when very large and re-encoded as a non-interlaced PNG
 // that fpdf embeds without further work.
-type PDFLogo struct {
+type Logo struct {
 	png  []byte
 	w, h int // pixels
 }
 
-// NewPDFLogo prepares a PNG or JPEG logo. The error wraps ErrPDFLogo.
-func NewPDFLogo(data []byte) (*PDFLogo, error) {
+// NewLogo prepares a PNG or JPEG logo. The error wraps ErrLogo.
+func NewLogo(data []byte) (*Logo, error) {
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPDFLogo, err)
+		return nil, fmt.Errorf("%w: %w", ErrLogo, err)
 	}
 	b := src.Bounds()
 	if b.Dx() <= 0 || b.Dy() <= 0 {
-		return nil, fmt.Errorf("%w: empty image", ErrPDFLogo)
+		return nil, fmt.Errorf("%w: empty image", ErrLogo)
 	}
 	w, h := b.Dx(), b.Dy()
 	if s := max(w, h); s > pdfLogoMaxPx {
@@ -73,13 +73,13 @@ func NewPDFLogo(data []byte) (*PDFLogo, error) {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
 	if err := enc.Encode(&buf, dst); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPDFLogo, err)
+		return nil, fmt.Errorf("%w: %w", ErrLogo, err)
 	}
-	return &PDFLogo{png: buf.Bytes(), w: w, h: h}, nil
+	return &Logo{png: buf.Bytes(), w: w, h: h}, nil
 }
 
 // fit is the logo's drawn size inside a maxW x maxH box, aspect kept.
-func (lg *PDFLogo) fit(maxW, maxH float64) (w, h float64) {
+func (lg *Logo) fit(maxW, maxH float64) (w, h float64) {
 	w, h = maxW, maxW*float64(lg.h)/float64(lg.w)
 	if h > maxH {
 		w, h = maxH*float64(lg.w)/float64(lg.h), maxH
@@ -89,7 +89,7 @@ func (lg *PDFLogo) fit(maxW, maxH float64) (w, h float64) {
 
 // RenderJobDescription draws a job-description document as a PDF. Every
 // string is NFC-normalised first; a character the embedded fonts cannot draw
-// is an error wrapping ErrPDFUnrenderable, and nothing is drawn. The same
+// is an error wrapping ErrUnrenderable, and nothing is drawn. The same
 // document and options always give the same bytes.
 func RenderJobDescription(doc JDDocument, o JDRenderOptions) ([]byte, error) {
 	data, _, err := pdfRender(doc, o)
@@ -180,18 +180,18 @@ func (p *pdfPlan) write() ([]byte, error) {
 		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.o.Logo.png))
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
+		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
 	for _, ops := range p.pages {
 		pdf.AddPage()
 		pdfDrawOps(pdf, ops)
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
+		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrPDFRender, err)
+		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
 	return buf.Bytes(), nil
 }
@@ -268,7 +268,7 @@ func pdfPaperSize(paper string) (string, error) {
 	case "a4":
 		return "A4", nil
 	}
-	return "", fmt.Errorf("%w: %q (want letter or a4)", ErrPDFPaper, paper)
+	return "", fmt.Errorf("%w: %q (want letter or a4)", ErrPaper, paper)
 }
 
 // pdfDefaultBrand is used when a document carries no brand colour.
@@ -280,11 +280,11 @@ func pdfParseColor(s string) (pdfRGB, error) {
 		return pdfDefaultBrand, nil
 	}
 	if len(s) != 7 || s[0] != '#' {
-		return pdfRGB{}, fmt.Errorf("%w: %q", ErrPDFBrandColor, s)
+		return pdfRGB{}, fmt.Errorf("%w: %q", ErrBrandColor, s)
 	}
 	v, err := strconv.ParseUint(s[1:], 16, 32)
 	if err != nil {
-		return pdfRGB{}, fmt.Errorf("%w: %q", ErrPDFBrandColor, s)
+		return pdfRGB{}, fmt.Errorf("%w: %q", ErrBrandColor, s)
 	}
 	return pdfRGB{int(v >> 16 & 0xFF), int(v >> 8 & 0xFF), int(v & 0xFF)}, nil
 }

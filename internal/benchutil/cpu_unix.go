@@ -1,14 +1,14 @@
 //go:build unix
 
-package output
+package benchutil
 
 import (
 	"syscall"
 	"time"
 )
 
-// benchProcessCPU is the CPU time (user + system) the process has used.
-func benchProcessCPU() time.Duration {
+// processCPU is the CPU time (user + system) the process has used.
+func processCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

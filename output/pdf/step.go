@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"context"
@@ -11,8 +11,8 @@ import (
 	"github.com/jdgen/jdgen/generator"
 )
 
-// PDFOptions configure the job-description step.
-type PDFOptions struct {
+// Options configure the job-description step.
+type Options struct {
 	// Workers is the number of documents rendered at once; 0 means
 	// runtime.NumCPU(). The bytes of each file do not depend on it.
 	Workers int
@@ -31,7 +31,7 @@ const pdfDir = "job-descriptions"
 // number of workers, before anything is emitted. Memory does not grow with
 // the number of roles: each worker builds, renders and hands on one
 // document at a time.
-func JobDescriptionsStep(o PDFOptions) generator.Step {
+func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
@@ -56,7 +56,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 		return err
 	}
 	if len(m.Company.Logo) > 0 {
-		logo, err := NewPDFLogo(m.Company.Logo)
+		logo, err := NewLogo(m.Company.Logo)
 		if err != nil {
 			return err
 		}

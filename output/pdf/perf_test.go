@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -82,8 +82,8 @@ func TestPDFCheckMatchesClean(t *testing.T) {
 			continue
 		}
 		if errCheck != nil {
-			if !errors.Is(errCheck, ErrPDFUnrenderable) {
-				t.Errorf("doc %d: %v does not wrap ErrPDFUnrenderable", i, errCheck)
+			if !errors.Is(errCheck, ErrUnrenderable) {
+				t.Errorf("doc %d: %v does not wrap ErrUnrenderable", i, errCheck)
 			}
 			continue
 		}
@@ -174,7 +174,7 @@ func TestPDFStepLowestBadRole(t *testing.T) {
 		first := slices.Min(bad)
 		for _, w := range []int{1, 2, 3, 8} {
 			files, _, err := pdfCollect(t, context.Background(), m, w)
-			if !errors.Is(err, ErrPDFUnrenderable) {
+			if !errors.Is(err, ErrUnrenderable) {
 				t.Fatalf("bad %v, workers %d: %v", bad, w, err)
 			}
 			if want := "role " + m.Roles[first].ID + ":"; !strings.HasPrefix(err.Error(), want) {

@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -17,11 +17,12 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/golden"
+	"github.com/jdgen/jdgen/internal/pdftext"
 	"github.com/jdgen/jdgen/templates"
 )
 
 // TestPDFGolden renders every role of examples/company.yaml and compares
-// the bytes with output/testdata/pdf/<id>.pdf (go test -update rewrites).
+// the bytes with output/pdf/testdata/job-descriptions/<id>.pdf (go test -update rewrites).
 func TestPDFGolden(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	for i := range m.Roles {
@@ -32,7 +33,7 @@ func TestPDFGolden(t *testing.T) {
 				t.Errorf("%d pages", pages)
 			}
 			pdfDump(t, "letter-"+r.ID+".pdf", data)
-			golden.Check(t, "testdata/pdf/"+r.ID+".pdf", data)
+			golden.Check(t, "testdata/job-descriptions/"+r.ID+".pdf", data)
 		})
 	}
 }
@@ -117,12 +118,12 @@ func pdfExampleRole(t *testing.T, m *generator.Model, id string) *generator.Role
 }
 
 // pdfText extracts the text of a PDF with the pure-Go extractor of
-// pdf_extract_test.go. When pdftotext happens to be installed, its output is
+// internal/pdftext. When pdftotext happens to be installed, its output is
 // used as a cross-check: both must hold the same characters, whatever the
 // order and spacing.
 func pdfText(t *testing.T, data []byte) string {
 	t.Helper()
-	text, err := pdfExtractText(data)
+	text, err := pdftext.Text(data)
 	if err != nil {
 		t.Fatalf("extract PDF text: %v", err)
 	}
@@ -269,8 +270,8 @@ func TestPDFUnrenderableRune(t *testing.T) {
 		r := pdfExampleRole(t, m, "ops-analyst")
 		r.Responsibilities[1].Text = tc.text
 		_, err := RenderJobDescription(BuildJobDescription(m, r), JDRenderOptions{Paper: "letter", Date: pdfTestDate})
-		if !errors.Is(err, ErrPDFUnrenderable) {
-			t.Errorf("%q: error %v, want ErrPDFUnrenderable", tc.text, err)
+		if !errors.Is(err, ErrUnrenderable) {
+			t.Errorf("%q: error %v, want ErrUnrenderable", tc.text, err)
 			continue
 		}
 		if !strings.Contains(err.Error(), tc.code) || !strings.Contains(err.Error(), "responsibilities") {
@@ -388,7 +389,7 @@ func TestPDFLogo(t *testing.T) {
 		}
 		pdfDump(t, "logo-"+name+".pdf", data)
 	}
-	lg, err := NewPDFLogo(pngData.Bytes())
+	lg, err := NewLogo(pngData.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -400,26 +401,26 @@ func TestPDFLogo(t *testing.T) {
 	if err := png.Encode(&bigData, big); err != nil {
 		t.Fatal(err)
 	}
-	lg, err = NewPDFLogo(bigData.Bytes())
+	lg, err = NewLogo(bigData.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if lg.w != pdfLogoMaxPx || lg.h != pdfLogoMaxPx/4 {
 		t.Errorf("large logo scaled to %dx%d", lg.w, lg.h)
 	}
-	if _, err := NewPDFLogo([]byte("GIF89a not really")); !errors.Is(err, ErrPDFLogo) {
-		t.Errorf("bad logo: %v, want ErrPDFLogo", err)
+	if _, err := NewLogo([]byte("GIF89a not really")); !errors.Is(err, ErrLogo) {
+		t.Errorf("bad logo: %v, want ErrLogo", err)
 	}
 }
 
 func TestPDFBadOptions(t *testing.T) {
 	m := pdfBareModel()
 	d := BuildJobDescription(m, &m.Roles[0])
-	if _, err := RenderJobDescription(d, JDRenderOptions{Paper: "legal"}); !errors.Is(err, ErrPDFPaper) {
+	if _, err := RenderJobDescription(d, JDRenderOptions{Paper: "legal"}); !errors.Is(err, ErrPaper) {
 		t.Errorf("paper legal: %v", err)
 	}
 	d.BrandColor = "navy"
-	if _, err := RenderJobDescription(d, JDRenderOptions{}); !errors.Is(err, ErrPDFBrandColor) {
+	if _, err := RenderJobDescription(d, JDRenderOptions{}); !errors.Is(err, ErrBrandColor) {
 		t.Errorf("brand colour navy: %v", err)
 	}
 }

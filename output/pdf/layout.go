@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"math"
@@ -163,7 +163,7 @@ type pdfLayout struct {
 	cur       int    // the page operations are added to
 	brand     pdfRGB // rules
 	brandText pdfRGB // headings: the brand colour, darkened if too light to read
-	logo      *PDFLogo
+	logo      *Logo
 	k         float64       // density: body type sizes and spacing are scaled by k
 	cache     *pdfWrapCache // wrapped texts kept between documents; nil for none
 }
@@ -176,7 +176,7 @@ var pdfDensities = []float64{1.0, 0.975, 0.95, 0.925, 0.9}
 const pdfMaxPages = 3
 
 // newPDFLayout lays out on pages w x h points at density k.
-func newPDFLayout(w, h float64, brand pdfRGB, logo *PDFLogo, k float64) *pdfLayout {
+func newPDFLayout(w, h float64, brand pdfRGB, logo *Logo, k float64) *pdfLayout {
 	return &pdfLayout{
 		pageW:     w,
 		pageH:     h,

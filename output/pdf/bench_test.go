@@ -1,4 +1,4 @@
-package output
+package pdf
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/benchutil"
 )
 
 // BenchmarkPDFRender renders one job description of the example company,
@@ -47,7 +48,7 @@ const benchDocRoles = 100
 // the garbage collector has the same heap to scan in both. cpu-ns/op counts
 // every thread, the garbage collector included.
 func BenchmarkJobDescription(b *testing.B) {
-	m := benchModel(b, benchDocRoles)
+	m := benchutil.Model(b, benchDocRoles)
 	o := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date}
 	plans := make([]*pdfPlan, len(m.Roles))
 	for i := range m.Roles {
@@ -68,7 +69,7 @@ func BenchmarkJobDescription(b *testing.B) {
 	b.Run("jdgen", func(b *testing.B) {
 		r := newPDFRenderer(o)
 		b.ReportAllocs()
-		cpu := benchCPUStart()
+		cpu := benchutil.StartCPU()
 		i := 0
 		for b.Loop() {
 			doc := BuildJobDescription(m, &m.Roles[i%len(m.Roles)])
@@ -77,18 +78,18 @@ func BenchmarkJobDescription(b *testing.B) {
 			}
 			i++
 		}
-		cpu.report(b, 1)
+		cpu.Report(b, 1)
 	})
 
 	b.Run("bare-fpdf", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := benchCPUStart()
+		cpu := benchutil.StartCPU()
 		i := 0
 		for b.Loop() {
 			benchBareFpdf(b, plans[i%len(plans)])
 			i++
 		}
-		cpu.report(b, 1)
+		cpu.Report(b, 1)
 	})
 	runtime.KeepAlive(m)
 	runtime.KeepAlive(plans)
@@ -143,7 +144,7 @@ func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
 // BenchmarkPDFStep renders every example role with the default workers.
 func BenchmarkPDFStep(b *testing.B) {
 	m := pdfExampleModel(b, "letter")
-	step := JobDescriptionsStep(PDFOptions{})
+	step := JobDescriptionsStep(Options{})
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := step.Run(context.Background(), m, func(generator.File) error { return nil }); err != nil {

@@ -1,0 +1,3 @@
+package pdftext
+
+import _ "github.com/jdgen/jdgen/internal/golden" // registers -update

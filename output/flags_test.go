@@ -1,0 +1,3 @@
+package output
+
+import _ "github.com/jdgen/jdgen/internal/golden" // registers -update

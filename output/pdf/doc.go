@@ -1,0 +1,17 @@
+// Package pdf renders the job-description PDFs, one per role
+// (job-descriptions/<id>.pdf), with fpdf (the patched copy in
+// third_party/fpdf).
+//
+// The files, in the order a document is made:
+//
+//   - jobdesc.go: the document model (JDDocument) built from the resolved
+//     generator.Model by BuildJobDescription.
+//   - text.go: checks every character has a glyph and normalises text.
+//   - layout.go, wrap.go: page geometry, line wrapping and page breaks.
+//   - render.go: draws a laid-out document (RenderJobDescription).
+//   - step.go: JobDescriptionsStep, the parallel generator.Step.
+//   - errors.go: the errors this package returns.
+//
+// Golden PDFs are in testdata/job-descriptions; tests read text back with
+// internal/pdftext.
+package pdf
