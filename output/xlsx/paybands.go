@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -149,6 +150,11 @@ func (b *xlsxBook) writePayBands() error {
 		if err := b.payChart(s, g, i); err != nil {
 			return err
 		}
+	}
+	// Adding a chart registers the image content types from a Go map, in
+	// random order: sort them so two builds give the same bytes.
+	if ct := b.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
 	}
 	// The filter covers the table only, not the chart data below it.
 	if err := b.f.AutoFilter(s.name, fmt.Sprintf("A1:%s%d", s.lastCol(), last), nil); err != nil {

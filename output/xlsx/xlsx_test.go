@@ -78,7 +78,7 @@ func xlsxDump(t testing.TB, f *excelize.File) string {
 	return b.String()
 }
 
-var xlsxWantSheets = []string{"Overview", "Ladder", "Competencies", "Roles", "Responsibilities", "Comparison", "Org Chart"}
+var xlsxWantSheets = []string{"Overview", "Ladder", "Competencies", "Roles", "Responsibilities", "Comparison", "Org Chart", "Pay bands"}
 
 func TestXLSXGolden(t *testing.T) {
 	for _, name := range []string{"company", "small-business"} {
