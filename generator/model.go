@@ -43,6 +43,8 @@ type Settings struct {
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
 	Strict bool `json:"strict,omitempty"`
+	// PayChart draws the band-position bar in job descriptions (output.pay_chart).
+	PayChart bool `json:"pay_chart,omitempty"`
 }
 
 // Company is the resolved `company:` section.

@@ -42,6 +42,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	if settings.Paper == "" {
 		settings.Paper = DefaultPaper
 	}
+	settings.PayChart = settings.PayChart || (c.Output.PayChart != nil && *c.Output.PayChart)
 	r := &resolver{c: c, ps: ps, ladder: lad, tmpl: map[string]*templates.Template{}, broken: map[string]bool{}}
 	for i := range builtin {
 		r.builtinIDs = append(r.builtinIDs, builtin[i].ID)

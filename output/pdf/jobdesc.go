@@ -88,6 +88,8 @@ const (
 	JDDefinitions
 	// JDGroups is bullet lists under sub-headings (Groups).
 	JDGroups
+	// JDPayChart is the pay bar (Bar) with its caption (Text).
+	JDPayChart
 )
 
 // String names the kind, for test messages.
@@ -103,6 +105,8 @@ func (k JDBlockKind) String() string {
 		return "definitions"
 	case JDGroups:
 		return "groups"
+	case JDPayChart:
+		return "pay chart"
 	}
 	return fmt.Sprintf("JDBlockKind(%d)", int(k))
 }
@@ -115,6 +119,7 @@ type JDBlock struct {
 	Items  []string
 	Rows   []JDRow
 	Groups []JDGroup
+	Bar    *JDPayBar
 }
 
 // JDRow is a label and its value. A value may hold line breaks.
@@ -242,7 +247,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: "Benefits", Items: b}}
 	}
-	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits})
+	bar, _ := pdfPayBarBlock(m, r)
+	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), bar, JDBlock{Kind: JDGroups, Groups: benefits})
 
 	add(JDEqualOpportunity, "Equal opportunity", pdfParagraph(co.EqualOpportunity))
 	return d
@@ -419,6 +425,8 @@ func (b JDBlock) empty() bool {
 		return len(b.Items) == 0
 	case JDTable, JDDefinitions:
 		return len(b.Rows) == 0
+	case JDPayChart:
+		return b.Bar == nil
 	case JDGroups:
 		for _, g := range b.Groups {
 			if len(g.Items) > 0 {

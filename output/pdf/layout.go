@@ -125,6 +125,7 @@ type pdfRow struct {
 	ruleAbove bool      // hairline above the row
 	ruleBelow bool      // hairline below the row
 	bookmark  string    // outline entry pointing at the row
+	bar       *pdfBar   // a pay bar drawn in the top padding
 }
 
 // lines is the number of lines of the tallest cell.
@@ -310,6 +311,8 @@ func (l *pdfLayout) blockRows(b JDBlock) []pdfRow {
 		return l.drawDefinitions(b.Rows)
 	case JDGroups:
 		return l.drawGroups(b.Groups)
+	case JDPayChart:
+		return l.drawPayBar(b)
 	}
 	return nil
 }
@@ -489,6 +492,9 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 	}
 	for _, f := range r.fills {
 		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}})
+	}
+	if r.bar != nil && a == 0 {
+		l.drawBar(r.bar, top)
 	}
 	if r.ruleAbove || (a > 0 && r.ruleBelow) {
 		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline)
