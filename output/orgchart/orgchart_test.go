@@ -12,6 +12,7 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/bigconfig"
+	"github.com/jdgen/jdgen/internal/pdftext"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
 )
 
@@ -413,5 +414,74 @@ func BenchmarkOrgChart10000(b *testing.B) {
 		if _, err := Render(c, RenderOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTextExtraction reads the rendered PDFs back: titles, levels, ids,
+// continuation notes and page numbers are real text.
+func TestTextExtraction(t *testing.T) {
+	m := example(t, "company.yaml")
+	data, err := Render(build(t, m), RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := pdftext.Text(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Northwind Logistics organization chart", "Chief Executive Officer",
+		"Chief Operating Officer", "OPS-9 · 1 person", "Night Shift Operations", "ops-supervisor-night",
+		"Joliet, IL", "Individual contributor", "Management", "Executive", "Page 1 of 1",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+
+	c := build(t, big(t, 1000))
+	data, err = Render(c, RenderOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := pdftext.Pages(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != len(c.Pages) {
+		t.Fatalf("%d pages in the PDF, %d in the model", len(pages), len(c.Pages))
+	}
+	for i, p := range c.Pages {
+		got := strings.Join(strings.Fields(pages[i]), " ")
+		if !strings.Contains(got, fmt.Sprintf("Page %d of %d", p.Number, len(c.Pages))) {
+			t.Errorf("page %d lacks its number", p.Number)
+		}
+		for _, b := range p.Boxes {
+			if b.ContinuedOn > 0 && !strings.Contains(got, fmt.Sprintf("continued on page %d", b.ContinuedOn)) {
+				t.Errorf("page %d lacks the note for %s", p.Number, b.ID)
+			}
+			if b.ContinuedFrom > 0 && !strings.Contains(got, fmt.Sprintf("continued from page %d", b.ContinuedFrom)) {
+				t.Errorf("page %d lacks the note for %s", p.Number, b.ID)
+			}
+			if b.ID != "" && !strings.Contains(got, b.ID) {
+				t.Errorf("page %d lacks %s", p.Number, b.ID)
+			}
+		}
+	}
+	// Internal links: one per continued box (and per "continued from").
+	links := 0
+	for _, p := range c.Pages {
+		for _, b := range p.Boxes {
+			if b.ContinuedOn > 0 {
+				links++
+			}
+			if b.ContinuedFrom > 0 {
+				links += 2
+			}
+		}
+	}
+	if got := bytes.Count(data, []byte("/Subtype /Link")); got != links {
+		t.Errorf("%d link annotations, want %d", got, links)
 	}
 }
