@@ -12,8 +12,8 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/bigconfig"
-	"github.com/jdgen/jdgen/internal/pdftext"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
+	"github.com/jdgen/jdgen/internal/pdftext"
 )
 
 var testDate = time.Unix(1700000000, 0).UTC()
