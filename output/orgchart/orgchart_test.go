@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -285,19 +286,16 @@ func TestThousandRolesSplitIntoLinkedPages(t *testing.T) {
 	if cont == 0 {
 		t.Error("the overview continues nowhere")
 	}
-	// A VP with 11 directors does not fit one legible page one row deep:
-	// its reports are split into parts of about equal size.
-	parts := 0
-	for _, p := range c.Pages {
-		if p.Parts > 0 {
-			parts++
-			if !strings.HasPrefix(p.Heading, "Reports of Vice President") {
-				t.Errorf("page %d part %d/%d heading %q", p.Number, p.Part, p.Parts, p.Heading)
-			}
-		}
+	// A VP's directors all continue on their own pages, so they stand in
+	// columns under the VP: one page per VP, each director box continued.
+	vp := c.Pages[1]
+	if vp.Boxes[0].ID != "vp-1" || vp.Parts != 0 {
+		t.Fatalf("page 2 shows %s (part %d of %d)", vp.Boxes[0].ID, vp.Part, vp.Parts)
 	}
-	if parts == 0 {
-		t.Error("no page is split into parts")
+	for _, b := range vp.Boxes[1:] {
+		if !strings.HasPrefix(b.ID, "dir-") || b.ContinuedOn == 0 {
+			t.Errorf("page 2: box %s continued on %d", b.ID, b.ContinuedOn)
+		}
 	}
 }
 
@@ -317,8 +315,23 @@ func TestHostileShapes(t *testing.T) {
 			m := modelFrom(t, []byte(doc))
 			c := build(t, m)
 			checkChart(t, m, c)
-			if name == "wide" && c.Pages[0].Boxes[0].Title != "Board of Directors" {
+			if name != "wide" {
+				return
+			}
+			if c.Pages[0].Boxes[0].Title != "Board of Directors" {
 				t.Errorf("top box %q, want the board", c.Pages[0].Boxes[0].Title)
+			}
+			// 5,000 reports do not fit one legible page: they are split into
+			// parts of about equal size, numbered 1..n, each under the boss.
+			var sizes []int
+			for _, p := range c.Pages[1:] {
+				if p.Parts == 0 || p.Part != len(sizes)+1 || p.Boxes[0].ID != "boss" {
+					t.Fatalf("page %d: part %d of %d, root %s", p.Number, p.Part, p.Parts, p.Boxes[0].ID)
+				}
+				sizes = append(sizes, len(p.Boxes)-1)
+			}
+			if len(sizes) != c.Pages[1].Parts || slices.Max(sizes)-slices.Min(sizes) > 1 {
+				t.Errorf("parts of sizes %v", sizes)
 			}
 		})
 	}

@@ -84,9 +84,15 @@ func (pg *paginator) layoutView(v view) (*placed, error) {
 			pl.cut = append(pl.cut, it.n)
 			continue
 		}
-		if v.stacked && len(kids) >= 2 && allLeaves(t, kids) {
-			// Columns of at most maxStack boxes, each a chain in the layout
-			// so the rows below stay clear of it.
+		if v.stacked && len(kids) >= 2 && (it.depth+1 >= v.depth || allLeaves(t, kids)) {
+			// Reports with nothing below them on this page (none at all, or
+			// continued elsewhere) stand in columns of at most maxStack
+			// boxes, each a chain in the layout so the rows below stay clear.
+			for _, k := range kids {
+				if len(t.nodes[k].children) > 0 {
+					pl.cut = append(pl.cut, k)
+				}
+			}
 			per := min(maxStack, max(2, pg.maxRows()-1-it.depth))
 			for start := 0; start < len(kids); start += per {
 				prev := it.li
@@ -229,11 +235,17 @@ func (pg *paginator) split(root int, kids []int) ([]*placed, error) {
 		}
 		k++
 	}
+	// n parts whose sizes differ by at most one, none larger than k.
 	n := (len(kids) + k - 1) / k
-	size := (len(kids) + n - 1) / n
+	base, extra := len(kids)/n, len(kids)%n
 	var out []*placed
-	for start := 0; start < len(kids); start += size {
-		ks := kids[start:min(start+size, len(kids))]
+	for i, start := 0, 0; i < n; i++ {
+		size := base
+		if i < extra {
+			size++
+		}
+		ks := kids[start : start+size]
+		start += size
 		pl, err := fits(ks)
 		if err != nil {
 			return nil, err
