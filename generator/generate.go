@@ -2,9 +2,11 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 )
 
 // File is one generated output file: a slash-separated path relative to the
@@ -29,14 +31,23 @@ type Step struct {
 	Run func(ctx context.Context, m *Model, emit Sink) error
 }
 
-// Generate runs the steps in order over the model and hands every file to
-// emit. It stops at the first error or when ctx is cancelled.
+// Generate runs the steps concurrently over the model and hands every
+// file to emit, one call at a time. The steps share the worker budget in
+// ctx (see WithWorkers): a step holds a slot while it computes, so the
+// last step does not run on one core while the others idle. Generate
+// stops at the first error, cancelling the other steps, or when ctx is
+// cancelled; the error of the step that failed first is returned.
 func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var mu sync.Mutex // guards seen and serialises emit
 	seen := map[string]string{}
 	checked := func(step string) Sink {
 		return func(f File) error {
+			mu.Lock()
+			defer mu.Unlock()
 			if err := ctx.Err(); err != nil {
-				return err
+				return context.Cause(ctx)
 			}
 			if !safeName(f.Name) {
 				return fmt.Errorf("%w: %s produced an unsafe file name %q", ErrStepFailed, step, f.Name)
@@ -48,18 +59,68 @@ func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
 			return emit(f)
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
 	for _, s := range steps {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := s.Run(ctx, m, checked(s.Name)); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := s.Run(ctx, m, checked(s.Name))
+			switch {
+			case err == nil:
+			case ctx.Err() != nil:
+				// Cancelled: by the caller, or by a step that failed first.
+			case errors.Is(err, ErrStepFailed):
+				cancel(err)
+			default:
+				cancel(fmt.Errorf("%w: %s: %w", ErrStepFailed, s.Name, err))
 			}
-			return fmt.Errorf("%w: %s: %w", ErrStepFailed, s.Name, err)
-		}
+		}()
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return err
 	}
 	return nil
+}
+
+// budgetKey is the context key of the worker budget.
+type budgetKey struct{}
+
+// WithWorkers returns a context whose steps together compute on at most n
+// goroutines at once (n < 1 means no limit).
+func WithWorkers(ctx context.Context, n int) context.Context {
+	if n < 1 {
+		return ctx
+	}
+	return context.WithValue(ctx, budgetKey{}, make(chan struct{}, n))
+}
+
+// Workers is the worker budget in ctx: the n of WithWorkers, or 0 for no
+// limit. A step uses it to size its own pool.
+func Workers(ctx context.Context) int {
+	if b, ok := ctx.Value(budgetKey{}).(chan struct{}); ok {
+		return cap(b)
+	}
+	return 0
+}
+
+// Acquire takes one slot of the worker budget in ctx, waiting for one to
+// be free; call the returned release when done computing. Without a
+// budget it returns at once.
+func Acquire(ctx context.Context) (release func(), err error) {
+	b, ok := ctx.Value(budgetKey{}).(chan struct{})
+	if !ok {
+		return func() {}, ctx.Err()
+	}
+	select {
+	case b <- struct{}{}:
+		return func() { <-b }, nil
+	case <-ctx.Done():
+		return func() {}, ctx.Err()
+	}
 }
 
 // safeName reports whether name stays inside the output folder.

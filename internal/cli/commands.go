@@ -54,7 +54,9 @@ func (a *app) generate() error {
 	}
 	prog := newProgress(a.stderr, len(m.Roles)+1)
 	pdfs := 0
-	err = generator.Generate(a.ctx, m, steps(workers), func(f generator.File) error {
+	// The steps run at once and share the worker budget.
+	ctx := generator.WithWorkers(a.ctx, workers)
+	err = generator.Generate(ctx, m, steps(workers), func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/png"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +30,10 @@ type JDRenderOptions struct {
 	Logo *Logo
 	// Uncompressed leaves page streams uncompressed (for inspection and tests).
 	Uncompressed bool
+
+	// fonts are the run's faces with its fixed subset (see fonts.go); nil
+	// for a document rendered on its own.
+	fonts pdfFonts
 }
 
 // pdfLogoName registers the logo image in each document.
@@ -170,7 +173,10 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 
 // write draws the plan with fpdf and returns the PDF.
 func (p *pdfPlan) write() ([]byte, error) {
-	pdf := pdfNewFpdf(p.size)
+	pdf, err := pdfNewFpdf(p.size, p.o.fonts)
+	if err != nil {
+		return nil, err
+	}
 	pdf.SetCompression(!p.o.Uncompressed)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(p.date)
@@ -208,18 +214,17 @@ func pdfPageDims(size string) (w, h float64) {
 var pdfFaces = []string{"", "B"}
 
 // pdfNewFpdf starts a document of the given fpdf page size, in points,
-// with the fonts registered and automatic page breaks off.
-func pdfNewFpdf(size string) *fpdf.Fpdf {
+// with the fonts registered (fs; nil for the parsed faces) and automatic
+// page breaks off.
+func pdfNewFpdf(size string, fs pdfFonts) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
-	for _, f := range fonts.Faces {
-		if slices.Contains(pdfFaces, f.Style) {
-			pdf.AddUTF8FontFromBytes(fonts.Family, f.Style, f.TTF)
-		}
+	if err := fs.register(pdf); err != nil {
+		return nil, err
 	}
 	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
-	return pdf
+	return pdf, nil
 }
 
 // pdfSetMeta writes the document information and language.

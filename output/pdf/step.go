@@ -71,7 +71,11 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	// number of workers, and nothing is emitted. The documents are built
 	// again when rendered: keeping them all would hold the whole run's text
 	// in memory at once.
-	if err := pdfCheckRoles(ctx, m, workers); err != nil {
+	used, err := pdfCheckRoles(ctx, m, workers)
+	if err != nil {
+		return err
+	}
+	if opts.fonts, err = pdfRunFonts(used); err != nil {
 		return err
 	}
 	if _, err := pdfParseColor(m.Company.BrandColor); err != nil {
@@ -105,7 +109,12 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 					return
 				}
 				role := &m.Roles[i]
+				release, err := generator.Acquire(ctx)
+				if err != nil {
+					return
+				}
 				data, err := r.render(BuildJobDescription(m, role))
+				release()
 				select {
 				case results <- pdfResult{id: role.ID, data: data, err: err}:
 				case <-ctx.Done():
@@ -145,13 +154,21 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 
 // pdfCheckRoles checks the text of every role's document, on workers
 // goroutines, and returns the error of the first bad role in config order.
-func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) error {
+// It also returns the runes the documents draw (the run's font subset).
+func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRuneSet, error) {
 	errs := make([]error, workers)
+	used := make([]pdfRuneSet, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			release, err := generator.Acquire(ctx)
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			defer release()
 			// Worker w checks roles w, w+workers, ...: in config order, so
 			// its first error is its lowest.
 			for n, i := 0, w; i < len(m.Roles); n, i = n+1, i+workers {
@@ -159,7 +176,7 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) error {
 					errs[w] = ctx.Err()
 					return
 				}
-				if _, err := pdfCheckDocument(BuildJobDescription(m, &m.Roles[i])); err != nil {
+				if _, err := pdfCheckDocumentRunes(BuildJobDescription(m, &m.Roles[i]), &used[w]); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}
@@ -178,10 +195,16 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) error {
 				first, lowest = ie.err, ie.i
 			}
 		default:
-			return err // cancelled
+			return nil, err // cancelled
 		}
 	}
-	return first
+	if first != nil {
+		return nil, first
+	}
+	for w := 1; w < workers; w++ {
+		used[0].union(&used[w])
+	}
+	return &used[0], nil
 }
 
 // pdfIndexedError is a role's error with the role's index.

@@ -62,7 +62,13 @@ func pdfCleanDocument(d JDDocument) (JDDocument, error) {
 // fonts cannot draw, exactly as pdfCleanDocument does. It copies nothing,
 // and plain ASCII strings cost one pass over their bytes.
 func pdfCheckDocument(d JDDocument) (clean bool, err error) {
-	c := pdfChecker{clean: true}
+	return pdfCheckDocumentRunes(d, nil)
+}
+
+// pdfCheckDocumentRunes is pdfCheckDocument, also adding every rune of the
+// document's text to used (when not nil).
+func pdfCheckDocumentRunes(d JDDocument, used *pdfRuneSet) (clean bool, err error) {
+	c := pdfChecker{clean: true, used: used}
 	c.text("company name", d.Company)
 	c.text("title", d.Title)
 	c.text("header", d.Subtitle)
@@ -108,6 +114,7 @@ func pdfCheckDocument(d JDDocument) (clean bool, err error) {
 type pdfChecker struct {
 	clean bool // every string so far is NFC
 	err   error
+	used  *pdfRuneSet // when not nil, collects the runes of every string
 }
 
 func (c *pdfChecker) text(where, s string) {
@@ -119,6 +126,12 @@ func (c *pdfChecker) text(where, s string) {
 // ok reports whether s can be drawn as it is; when it cannot, or when it
 // is not NFC, the caller is told to look closer (fail).
 func (c *pdfChecker) ok(s string) bool {
+	if c.used != nil {
+		c.used.addString(s)
+		if !norm.NFC.IsNormalString(s) {
+			c.used.addString(norm.NFC.String(s))
+		}
+	}
 	if c.err != nil || pdfPlainText(s) {
 		return true
 	}

@@ -235,7 +235,10 @@ func (l *pdfLayout) stringWidth(st pdfStyle, s string) float64 {
 // rune up to U+FFFF, read from fpdf once per process so that measuring
 // needs no fpdf document and no SetFont calls.
 var pdfWidthTables = sync.OnceValue(func() map[string][]int32 {
-	pdf := pdfNewFpdf("Letter")
+	pdf, err := pdfNewFpdf("Letter", nil)
+	if err != nil {
+		panic(err) // the embedded fonts parse: tested
+	}
 	out := map[string][]int32{}
 	for _, face := range pdfFaces {
 		pdf.SetFont(fonts.Family, face, 10)

@@ -26,7 +26,13 @@ func CareerLadderStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "career ladder",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
+			// One slot of the run's worker budget while building.
+			release, err := generator.Acquire(ctx)
+			if err != nil {
+				return err
+			}
 			data, err := xlsxBuild(ctx, m)
+			release()
 			if err != nil {
 				return err
 			}

@@ -602,8 +602,7 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	}
 	searchRange = searchRange * 2
 	rangeShift := segCount*2 - searchRange
-	length := 16 + (8 * segCount) + (numSymbols + 1)
-	cmap := []int{0, 1, 3, 1, 0, 12, 4, length, 0, segCount * 2, searchRange, entrySelector, rangeShift}
+	cmap := []int{0, 1, 3, 1, 0, 12, 4, 0, 0, segCount * 2, searchRange, entrySelector, rangeShift}
 
 	for _, start := range cidArrayKeys {
 		endCode := start + (len(cidArray[start]) - 1)
@@ -624,11 +623,12 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 	}
 	cmap = append(cmap, 0)
-	for _, start := range cidArrayKeys {
-		cmap = append(cmap, cidArray[start]...)
-	}
-	cmap = append(cmap, 0)
-	cmapstr := make([]byte, 0)
+	// jdgen patch: every segment maps by idDelta alone (idRangeOffset 0),
+	// so no glyphIdArray follows. Upstream appended an unused one and wrote
+	// a length that matched neither, which font parsers such as fontTools
+	// refuse. The format 4 subtable starts after the 12-byte cmap header.
+	cmap[7] = 2 * (len(cmap) - 6)
+	cmapstr := make([]byte, 0, 2*len(cmap))
 	for _, cm := range cmap {
 		cmapstr = append(cmapstr, packUint16(cm)...)
 	}

@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestGenerateRunsStepsConcurrently(t *testing.T) {
+	// Each step waits for the other to start: run one after the other,
+	// they would wait for ever (the deadline turns that into a failure).
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	a, b := make(chan struct{}), make(chan struct{})
+	meet := func(mine, theirs chan struct{}, name string) Step {
+		return Step{Name: name, Run: func(ctx context.Context, _ *Model, emit Sink) error {
+			close(mine)
+			select {
+			case <-theirs:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return emit(File{Name: name + ".txt"})
+		}}
+	}
+	var got []string
+	err := Generate(ctx, &Model{}, []Step{meet(a, b, "a"), meet(b, a, "b")}, func(f File) error {
+		got = append(got, f.Name) // emit is never called concurrently
+		return nil
+	})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("err %v, files %v", err, got)
+	}
+}
+
+func TestStepsShareTheWorkerBudget(t *testing.T) {
+	ctx := WithWorkers(context.Background(), 2)
+	if Workers(ctx) != 2 || Workers(context.Background()) != 0 {
+		t.Fatalf("Workers = %d", Workers(ctx))
+	}
+	var now, peak atomic.Int32
+	work := func(ctx context.Context, _ *Model, _ Sink) error {
+		var wg sync.WaitGroup
+		for range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				release, err := Acquire(ctx)
+				if err != nil {
+					return
+				}
+				defer release()
+				n := now.Add(1)
+				for {
+					p := peak.Load()
+					if n <= p || peak.CompareAndSwap(p, n) {
+						break
+					}
+				}
+				time.Sleep(5 * time.Millisecond)
+				now.Add(-1)
+			}()
+		}
+		wg.Wait()
+		return nil
+	}
+	steps := []Step{{Name: "x", Run: work}, {Name: "y", Run: work}, {Name: "z", Run: work}}
+	if err := Generate(ctx, &Model{}, steps, func(File) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if p := peak.Load(); p > 2 {
+		t.Errorf("%d goroutines computed at once with a budget of 2", p)
+	}
+}
+
+func TestFirstFailingStepCancelsTheOthers(t *testing.T) {
+	boom := errors.New("boom")
+	fail := Step{Name: "fails", Run: func(context.Context, *Model, Sink) error { return boom }}
+	waits := Step{Name: "waits", Run: func(ctx context.Context, _ *Model, _ Sink) error {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(10 * time.Second):
+			return errors.New("not cancelled")
+		}
+	}}
+	err := Generate(context.Background(), &Model{}, []Step{waits, fail}, func(File) error { return nil })
+	if !errors.Is(err, ErrStepFailed) || !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want the failing step's error", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Acquire(WithWorkers(ctx, 1)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Acquire on a cancelled context: %v", err)
+	}
+}
