@@ -2,6 +2,7 @@ package orgchart
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -496,5 +497,25 @@ func TestTextExtraction(t *testing.T) {
 	}
 	if got := bytes.Count(data, []byte("/Subtype /Link")); got != links {
 		t.Errorf("%d link annotations, want %d", got, links)
+	}
+}
+
+func TestStep(t *testing.T) {
+	m := example(t, "company.yaml")
+	var files []generator.File
+	err := generator.Generate(generator.WithWorkers(context.Background(), 1), m, []generator.Step{Step()}, func(f generator.File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Name != "org-chart.pdf" || !bytes.HasPrefix(files[0].Data, []byte("%PDF-")) {
+		t.Fatalf("files %d, first %q", len(files), files[0].Name)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := Step().Run(generator.WithWorkers(ctx, 1), m, func(generator.File) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
 	}
 }

@@ -19,17 +19,28 @@ func Step() generator.Step {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			c, err := Build(m)
+			// One slot of the run's worker budget while building.
+			release, err := generator.Acquire(ctx)
 			if err != nil {
 				return err
 			}
-			data, err := Render(c, RenderOptions{})
+			data, err := buildPDF(m)
+			release()
 			if err != nil {
 				return err
 			}
 			return emit(generator.File{Name: FileName, Data: data})
 		},
 	}
+}
+
+// buildPDF builds and renders the chart of m.
+func buildPDF(m *generator.Model) ([]byte, error) {
+	c, err := Build(m)
+	if err != nil {
+		return nil, err
+	}
+	return Render(c, RenderOptions{})
 }
 
 func bandStyle(b ladders.Band) output.BandStyle { return output.BandStyleOf(b) }
