@@ -7,6 +7,15 @@
 // The chart is built as a document model first (Build: boxes, connectors
 // and pages, in layout points) and drawn second (Render), so tests check
 // the structure, not only the bytes.
+//
+// Legibility: a page is drawn at full size when it fits, and never scaled
+// below MinScale, so a box title is never smaller than MinTitleSize (6 pt).
+// Reports with nothing below them on a page (none at all, or continued on
+// their own page) may stand in a column under their manager instead of
+// side by side.
+//
+// Not yet done: the PDF is not tagged (no structure tree); the tagging
+// layer for the job descriptions had not landed when this was written.
 package orgchart
 
 import (

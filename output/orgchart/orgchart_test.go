@@ -428,6 +428,7 @@ func BenchmarkOrgChart10000(b *testing.B) {
 		if _, err := Render(c, RenderOptions{}); err != nil {
 			b.Fatal(err)
 		}
+		b.ReportMetric(float64(len(c.Pages)), "pages")
 	}
 }
 
