@@ -20,6 +20,9 @@ import (
 // match the pay checks.
 const xlsxSheetPayBands = "Pay bands"
 
+// xlsxPayBandsGuide says what the Pay bands sheet shows, for the Overview.
+const xlsxPayBandsGuide = "One row per level with a pay band: minimum, midpoint, maximum, range spread ((max - min) / min), the midpoint's rise to the next level and the overlap with the next band; under each level, its roles with their pay and compa-ratio (role midpoint / band midpoint). Beside the table, a chart per currency: each band as a bar from minimum to maximum, its midpoint and the roles' lowest and highest pay marked."
+
 // Pay bands columns, 0-based.
 const (
 	xlsxPayColLevel = iota

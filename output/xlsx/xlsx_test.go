@@ -134,8 +134,8 @@ func TestXLSXLayout(t *testing.T) {
 	m := xlsxTestModel(t, "company")
 	f, _ := xlsxBuildOpen(t, m)
 
-	freezeCols := map[string]int{"Overview": 0, "Ladder": 2, "Competencies": 1, "Roles": 2, "Responsibilities": 0, "Comparison": 2, "Org Chart": 1}
-	filtered := map[string]bool{"Ladder": true, "Competencies": true, "Roles": true, "Comparison": true, "Org Chart": true}
+	freezeCols := map[string]int{"Overview": 0, "Ladder": 2, "Competencies": 1, "Roles": 2, "Responsibilities": 0, "Comparison": 2, "Org Chart": 1, "Pay bands": 3}
+	filtered := map[string]bool{"Ladder": true, "Competencies": true, "Roles": true, "Comparison": true, "Org Chart": true, "Pay bands": true}
 	names := f.GetDefinedName()
 	defined := func(name, scope string) string {
 		for _, d := range names {
