@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"sort"
@@ -430,7 +431,34 @@ func (b *xlsxBook) payChart(s *xlsxSheet, g *xlsxPayGroup, i int) error {
 	// markers' chart the same axes.
 	line := &excelize.Chart{Type: excelize.Line, Series: points, XAxis: bar.XAxis, YAxis: bar.YAxis}
 	anchor, _ := excelize.CoordinatesToCellName(xlsxPayChartCol, 2+i*xlsxPayChartRows)
-	return xlsxWrap(b.f.AddChart(s.name, anchor, bar, line))
+	if err := b.f.AddChart(s.name, anchor, bar, line); err != nil {
+		return xlsxWrap(err)
+	}
+	b.hideBaseLegend(fmt.Sprintf("xl/charts/chart%d.xml", i+1))
+	return nil
+}
+
+// xlsxLegendPos and xlsxHideFirstEntry are how excelize writes a legend's
+// position and the entry that deletes series 0 from the legend.
+const (
+	xlsxLegendPos      = `<legendPos val="b"></legendPos>`
+	xlsxHideFirstEntry = `<legendEntry><idx val="0"></idx><delete val="1"></delete></legendEntry>`
+)
+
+// hideBaseLegend removes the invisible base series from the legend of the
+// chart part name: excelize has no option for it, so the part's XML gets
+// a legendEntry (which the schema places right after legendPos). A part
+// not written as expected is left alone.
+func (b *xlsxBook) hideBaseLegend(name string) {
+	v, ok := b.f.Pkg.Load(name)
+	if !ok {
+		return
+	}
+	data, ok := v.([]byte)
+	if !ok || bytes.Count(data, []byte(xlsxLegendPos)) != 1 {
+		return
+	}
+	b.f.Pkg.Store(name, bytes.Replace(data, []byte(xlsxLegendPos), []byte(xlsxLegendPos+xlsxHideFirstEntry), 1))
 }
 
 // xlsxAxisFloor is where the value axis of g's chart starts: a round

@@ -136,7 +136,15 @@ type chartXML struct {
 	Line []struct {
 		Series []chartSer `xml:"ser"`
 	} `xml:"chart>plotArea>lineChart"`
-	Title string `xml:"chart>title>tx>rich>p>r>t"`
+	Title  string `xml:"chart>title>tx>rich>p>r>t"`
+	Legend []struct {
+		Idx struct {
+			Val string `xml:"val,attr"`
+		} `xml:"idx"`
+		Delete struct {
+			Val string `xml:"val,attr"`
+		} `xml:"delete"`
+	} `xml:"chart>legend>legendEntry"`
 }
 
 type chartSer struct {
@@ -201,6 +209,9 @@ func TestPayBandsChart(t *testing.T) {
 	}
 	if bars[0].Color.Alpha.Val != "0" {
 		t.Errorf("base series is visible: %+v", bars[0])
+	}
+	if len(c.Legend) != 1 || c.Legend[0].Idx.Val != "0" || c.Legend[0].Delete.Val != "1" {
+		t.Errorf("the base series is not hidden from the legend: %+v", c.Legend)
 	}
 	name := func(ref string) string {
 		cell := ref[strings.LastIndex(ref, "!")+1:]
