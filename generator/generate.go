@@ -112,7 +112,7 @@ func Workers(ctx context.Context) int {
 // budget it returns at once.
 func Acquire(ctx context.Context) (release func(), err error) {
 	b, ok := ctx.Value(budgetKey{}).(chan struct{})
-	if !ok {
+	if !ok || ctx.Err() != nil {
 		return func() {}, ctx.Err()
 	}
 	select {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jdgen/jdgen/templates"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -32,6 +33,9 @@ var (
 func Default() (Ladder, error) {
 	defaultOnce.Do(func() {
 		defaultLadder, defaultErr = decode(defaultYAML)
+		if defaultErr == nil {
+			defaultErr = defaultLadder.fillExperience()
+		}
 		if defaultErr != nil {
 			defaultErr = fmt.Errorf("default ladder: %w", defaultErr)
 		}
@@ -40,6 +44,35 @@ func Default() (Ladder, error) {
 		return Ladder{}, defaultErr
 	}
 	return defaultLadder.clone(), nil
+}
+
+// fillExperience sets each level's ExperienceYears from the built-in
+// template at the same level and writes the figure into TypicalExperience
+// in place of {experience}: required experience has one source, the
+// template's experience_years.
+func (l *Ladder) fillExperience() error {
+	byLevel := map[string]templates.Template{}
+	ts, err := templates.Builtin()
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrDecode, err)
+	}
+	for _, t := range ts {
+		byLevel[t.Level] = t
+	}
+	var errs []error
+	for i := range l.Levels {
+		lv := &l.Levels[i]
+		t, ok := byLevel[lv.Code]
+		if !ok {
+			if strings.Contains(lv.TypicalExperience, templates.PhExperience) {
+				errs = append(errs, fmt.Errorf("levels[%d] (%s).typical_experience: %s, but no built-in template has this level: %w", i, lv.Code, templates.PhExperience, ErrEmptyField))
+			}
+			continue
+		}
+		lv.ExperienceYears = t.ExperienceYears
+		lv.TypicalExperience = templates.Vars{ExperienceYears: t.ExperienceYears}.Expand(lv.TypicalExperience)
+	}
+	return errors.Join(errs...)
 }
 
 // decode reads one ladder document strictly (unknown keys are errors) and

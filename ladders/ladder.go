@@ -26,8 +26,14 @@ type Level struct {
 	Scope string `yaml:"scope" json:"scope"`
 	// DecisionAuthority is what someone at this level decides alone.
 	DecisionAuthority string `yaml:"decision_authority" json:"decision_authority"`
-	// TypicalExperience is the usual experience on entering the level.
+	// TypicalExperience is the usual experience on entering the level
+	// ("5 or more years in operations, including ..."). In the default
+	// ladder its figure is ExperienceYears.
 	TypicalExperience string `yaml:"typical_experience" json:"typical_experience"`
+	// ExperienceYears is the required experience in years: in the default
+	// ladder, the experience_years of the built-in template at this level,
+	// the one source the job descriptions use too. Zero when unknown.
+	ExperienceYears int `yaml:"-" json:"experience_years,omitempty"`
 	// NextLevel is what it takes to be promoted to the level above; empty at the top.
 	NextLevel string `yaml:"next_level" json:"next_level,omitempty"`
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -37,10 +38,19 @@ func textFields(v any) []textField {
 				}
 				walk(el, name)
 			}
+		case reflect.Map:
+			keys := v.MapKeys()
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+			for _, k := range keys {
+				walk(v.MapIndex(k), path+"."+k.String())
+			}
 		case reflect.Struct:
 			for i := 0; i < v.NumField(); i++ {
 				f := v.Type().Field(i)
 				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if name == "-" {
+					name, _, _ = strings.Cut(f.Tag.Get("json"), ",")
+				}
 				if name == "" {
 					name = f.Name
 				}
@@ -82,7 +92,10 @@ func TestInclusiveWording(t *testing.T) {
 		func(x *Template) { x.KPIs[0].Text = "Guys per hour." },
 		func(x *Template) { x.Qualifications[2].Text = "Young and energetic." },
 		func(x *Template) { x.Dimensions.OrganisationalImpact = "His team." },
-		func(x *Template) { x.WorkingConditions[1] = "She travels." },
+		func(x *Template) { x.PhysicalDemands[1] = "She travels." },
+		func(x *Template) { x.WorkingEnvironment[0] = "The foreman decides." },
+		func(x *Template) { x.SummaryVariants[0].Text += " Guys welcome." },
+		func(x *Template) { x.DimensionVariants["scope"][1].Text = "Manpower." },
 		func(x *Template) { x.Focuses[4].Aliases[0] = "ninja" },
 		func(x *Template) { x.Focuses[2].Responsibilities[0].Text = "Trains the chairman." },
 	}
@@ -93,26 +106,6 @@ func TestInclusiveWording(t *testing.T) {
 		p(&dirty)
 		if got := wordingProblems([]Template{dirty}); len(got) != before+1 {
 			t.Errorf("planted word %d: scan reported %d problems, want %d: %q", i, len(got), before+1, got)
-		}
-	}
-}
-
-// The rest of jdgen's text (ladder, generator) uses British spelling; the
-// templates follow it so that one document does not mix "organisation" and
-// "organization". Focus aliases are exempt: they accept both spellings.
-func TestBritishSpelling(t *testing.T) {
-	american := regexp.MustCompile(`(?i)\b\w*(?:[^s]iz(?:e|ed|es|er|ers|ing|ation|ations|ational)|yz(?:e|ed|es|ing))\b|\b(?:labor|centers?|programs?|fulfillment|modeling|judgment|behaviors?|colors?)\b`)
-	allowed := map[string]bool{"size": true, "sizes": true, "seize": true, "prize": true, "capsize": true}
-	for _, tmpl := range mustBuiltin(t) {
-		for _, f := range textFields(tmpl) {
-			if strings.Contains(f.path, ".aliases[") {
-				continue
-			}
-			for _, w := range american.FindAllString(f.text, -1) {
-				if !allowed[strings.ToLower(w)] {
-					t.Errorf("%s: %s: American spelling %q in %q", tmpl.ID, f.path, w, f.text)
-				}
-			}
 		}
 	}
 }
@@ -147,8 +140,14 @@ func TestCounts(t *testing.T) {
 		if n := len(tmpl.KPIs); n < 3 || n > 5 {
 			t.Errorf("%s: %d KPIs, want 3 to 5", tmpl.ID, n)
 		}
-		if n := len(tmpl.WorkingConditions); n < 2 || n > 4 {
-			t.Errorf("%s: %d working conditions, want 2 to 4", tmpl.ID, n)
+		if n := len(tmpl.PhysicalDemands); n < 3 || n > 5 {
+			t.Errorf("%s: %d physical demands, want 3 to 5", tmpl.ID, n)
+		}
+		if n := len(tmpl.WorkingEnvironment); n < 2 || n > 4 {
+			t.Errorf("%s: %d working environment lines, want 2 to 4", tmpl.ID, n)
+		}
+		if len(tmpl.WorkingConditions) != 0 {
+			t.Errorf("%s: built-ins use physical_demands and working_environment, not working_conditions", tmpl.ID)
 		}
 	}
 }
@@ -181,7 +180,7 @@ func TestQualifications(t *testing.T) {
 }
 
 func TestDimensions(t *testing.T) {
-	for _, tmpl := range mustBuiltin(t) {
+	for _, tmpl := range positioned(t) {
 		d := reflect.ValueOf(tmpl.Dimensions)
 		for i := 0; i < d.NumField(); i++ {
 			name := d.Type().Field(i).Name
@@ -206,8 +205,10 @@ func TestFLSA(t *testing.T) {
 			t.Errorf("%s: flsa %q, want exempt from Operations Manager up", tmpl.ID, tmpl.FLSA)
 		}
 	}
-	if c := mustLookup(t, "operations-coordinator"); c.FLSA != FLSANonExempt {
-		t.Errorf("operations-coordinator: flsa %q, want non-exempt", c.FLSA)
+	for _, id := range []string{"operations-coordinator", "operations-supervisor"} {
+		if c := mustLookup(t, id); c.FLSA != FLSANonExempt {
+			t.Errorf("%s: flsa %q, want non-exempt", id, c.FLSA)
+		}
 	}
 }
 
@@ -236,14 +237,24 @@ func TestReportsToPointsUp(t *testing.T) {
 
 func TestKeysAreUniqueSlugs(t *testing.T) {
 	slug := regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	// A key may repeat inside one list only as a variant with another
+	// condition; across owners (template, focus) it must not repeat.
 	check := func(owner, list string, items []Item, seen map[string]string) {
+		conds := map[string]map[Cond]bool{}
 		for _, it := range items {
 			if !slug.MatchString(it.Key) {
 				t.Errorf("%s: %s key %q is not a slug", owner, list, it.Key)
 			}
-			if prev, dup := seen[it.Key]; dup {
-				t.Errorf("%s: %s key %q repeats %s", owner, list, it.Key, prev)
+			if conds[it.Key] == nil {
+				if prev, dup := seen[it.Key]; dup {
+					t.Errorf("%s: %s key %q repeats %s", owner, list, it.Key, prev)
+				}
+				conds[it.Key] = map[Cond]bool{}
 			}
+			if conds[it.Key][it.When] {
+				t.Errorf("%s: %s key %q has two variants for %s", owner, list, it.Key, it.When)
+			}
+			conds[it.Key][it.When] = true
 			seen[it.Key] = owner
 		}
 	}
@@ -261,6 +272,7 @@ func TestKeysAreUniqueSlugs(t *testing.T) {
 			owner := tmpl.ID + " focus " + f.Key
 			check(owner, "responsibility", f.Responsibilities, resp)
 			check(owner, "KPI", f.KPIs, kpis)
+			check(owner, "qualification", f.Qualifications, quals)
 		}
 	}
 }
@@ -292,13 +304,17 @@ func checkResponsibility(t *testing.T, owner string, it Item) {
 	}
 }
 
+// testVars fill placeholders where a test needs real words.
+var testVars = Vars{Title: "Operations Manager", Manager: "Chief Executive Officer", TopOps: "Operations Manager", Executive: CEOTitle, ExperienceYears: 5}
+
 func TestTextStyle(t *testing.T) {
 	sentence := func(owner, what, s string) {
-		if s == "" || !unicode.IsUpper([]rune(s)[0]) || !strings.HasSuffix(s, ".") {
+		s = testVars.Expand(s)
+		if s == "" || !(unicode.IsUpper([]rune(s)[0]) || unicode.IsDigit([]rune(s)[0])) || !strings.HasSuffix(s, ".") {
 			t.Errorf("%s: %s should start with a capital and end with a period: %q", owner, what, s)
 		}
 	}
-	for _, tmpl := range mustBuiltin(t) {
+	for _, tmpl := range positioned(t) {
 		for _, it := range tmpl.Responsibilities {
 			checkResponsibility(t, tmpl.ID, it)
 		}
@@ -308,15 +324,19 @@ func TestTextStyle(t *testing.T) {
 		for _, it := range tmpl.Qualifications {
 			sentence(tmpl.ID, "qualification "+it.Key, it.Text)
 		}
-		for i, w := range tmpl.WorkingConditions {
-			sentence(tmpl.ID, fmt.Sprintf("working condition %d", i), w)
+		for i, w := range tmpl.PhysicalDemands {
+			sentence(tmpl.ID, fmt.Sprintf("physical demand %d", i), w)
+		}
+		for i, w := range tmpl.WorkingEnvironment {
+			sentence(tmpl.ID, fmt.Sprintf("working environment %d", i), w)
 		}
 		sentence(tmpl.ID, "summary", tmpl.Summary)
-		if n := len(sentenceEnd.FindAllString(tmpl.Summary, -1)); n < 2 || n > 4 {
-			t.Errorf("%s: summary has %d sentences, want 2 to 4", tmpl.ID, n)
+		if n := len(sentenceEnd.FindAllString(tmpl.Summary, -1)); n < 2 || n > 5 {
+			t.Errorf("%s: summary has %d sentences, want 2 to 5", tmpl.ID, n)
 		}
-		if !strings.Contains(tmpl.Summary, tmpl.Title) {
-			t.Errorf("%s: summary does not name the role (%q)", tmpl.ID, tmpl.Title)
+		// The summary names the role by its own title, never the template's.
+		if !strings.HasPrefix(tmpl.Summary, "The "+PhTitle+" ") || strings.Contains(tmpl.Summary, tmpl.Title) {
+			t.Errorf("%s: summary should start \"The {title}\" and not spell out %q: %q", tmpl.ID, tmpl.Title, tmpl.Summary)
 		}
 	}
 }
@@ -324,7 +344,7 @@ func TestTextStyle(t *testing.T) {
 // Responsibilities of one area are listed together, because renderers group
 // them by area in the order listed.
 func TestAreasAreContiguous(t *testing.T) {
-	for _, tmpl := range mustBuiltin(t) {
+	for _, tmpl := range positioned(t) {
 		done := map[string]bool{}
 		prev := ""
 		for _, it := range tmpl.Responsibilities {
@@ -344,15 +364,18 @@ func TestAreasAreContiguous(t *testing.T) {
 func TestTextIsDistinct(t *testing.T) {
 	seen := map[string]string{}
 	for _, tmpl := range mustBuiltin(t) {
+		// The template's own wording: its typical position's summary and
+		// dimensions, and the items without a condition. (The top_ops
+		// variants of several templates say the same on purpose: each is
+		// then the top operations executive.)
 		texts := []textField{{"summary", tmpl.Summary}}
 		for _, it := range tmpl.Responsibilities {
-			texts = append(texts, textField{"responsibilities[" + it.Key + "]", it.Text})
+			if it.When == Always {
+				texts = append(texts, textField{"responsibilities[" + it.Key + "]", it.Text})
+			}
 		}
 		for _, it := range tmpl.KPIs {
 			texts = append(texts, textField{"kpis[" + it.Key + "]", it.Text})
-		}
-		for i, w := range tmpl.WorkingConditions {
-			texts = append(texts, textField{fmt.Sprintf("working_conditions[%d]", i), w})
 		}
 		for _, f := range textFields(tmpl.Dimensions) {
 			texts = append(texts, f)
@@ -367,30 +390,37 @@ func TestTextIsDistinct(t *testing.T) {
 	}
 }
 
-// Required experience grows with the level (it may stay level at the top).
+// Required experience has one source, experience_years: it grows with the
+// level (it may stay level at the top), and the one required experience
+// qualification that states years says {experience}, with no number spelled
+// out anywhere else.
 func TestRequiredExperienceGrows(t *testing.T) {
-	numbers := map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
-	years := regexp.MustCompile(`(?i)^(\w+) years? or more`)
+	spelled := regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\b years|\b\d+\+? years`)
 	prev, prevID := 0, ""
 	for _, tmpl := range mustBuiltin(t) {
-		n := 0
-		for _, q := range tmpl.Qualifications {
-			if q.Area != AreaExperience || q.Preferred {
-				continue
-			}
-			if m := years.FindStringSubmatch(q.Text); m != nil {
-				n = numbers[strings.ToLower(m[1])]
-			}
-		}
-		if n == 0 {
-			t.Errorf("%s: no required experience of the form \"<N> years or more\"", tmpl.ID)
-			continue
+		n := tmpl.ExperienceYears
+		if n < 1 {
+			t.Errorf("%s: experience_years %d", tmpl.ID, n)
 		}
 		if n < prev {
 			t.Errorf("%s asks for %d years of experience, less than %s (%d)", tmpl.ID, n, prevID, prev)
 		}
 		prev, prevID = n, tmpl.ID
+		uses := 0
+		for _, q := range tmpl.Qualifications {
+			uses += strings.Count(q.Text, PhExperience)
+			if strings.Contains(q.Text, PhExperience) && (q.Area != AreaExperience || q.Preferred || !strings.HasPrefix(q.Text, PhExperience)) {
+				t.Errorf("%s: %s: {experience} belongs at the start of a required experience qualification: %q", tmpl.ID, q.Key, q.Text)
+			}
+		}
+		if uses != 1 {
+			t.Errorf("%s: {experience} used %d times in the qualifications, want once", tmpl.ID, uses)
+		}
+		for _, f := range textFields(tmpl) {
+			if m := spelled.FindString(f.text); m != "" && !strings.Contains(f.path, "qualifications") {
+				t.Errorf("%s: %s: %q states years of experience outside experience_years: %q", tmpl.ID, f.path, m, f.text)
+			}
+		}
 	}
 }
 
@@ -410,11 +440,11 @@ func TestSeedRoles(t *testing.T) {
 				"culture-and-talent", "cross-functional-alignment", "risk-management", "strategic-partnerships", "growth-initiatives"},
 			areas: []string{"Strategy and planning", "Financial management", "People leadership", "Risk and continuity", "Partnerships", "Innovation and growth"},
 			dims: map[string]string{
-				"Scope": "entire company", "Seniority": "second to the Chief Executive Officer",
-				"DecisionAuthority": "highest decision-making authority after the CEO", "StrategicFocus": "long-term planning, growth, financial performance and organisational development",
-				"OrganisationalImpact": "whole organisation",
+				"Scope": "entire company", "Seniority": "second only to the {manager}",
+				"DecisionAuthority": "highest decision-making authority after the {manager}", "StrategicFocus": "long-term planning, growth, financial performance and organizational development",
+				"OrganisationalImpact": "whole organization",
 			},
-			summary: []string{"Chief Executive Officer", "executive team", "cash flow", "continuity"},
+			summary: []string{"{executive}", "executive team", "cash flow", "continuity"},
 		},
 		{
 			id: "vp-of-operations", reportsTo: "chief-operating-officer",
@@ -422,11 +452,11 @@ func TestSeedRoles(t *testing.T) {
 				"process-streamlining", "kpi-analysis", "resource-allocation", "quality-standards", "cross-functional-teams"},
 			areas: []string{"Strategy and planning", "Operations management", "Quality", "Cross-functional alignment"},
 			dims: map[string]string{
-				"Scope": "day to day across functions", "Seniority": "senior executive reporting to the chief operating officer",
-				"DecisionAuthority": "operational decisions across functions", "StrategicFocus": "turning the coo's strategy into operational plans",
+				"Scope": "day to day across functions", "Seniority": "senior executive reporting to the {manager}",
+				"DecisionAuthority": "operational decisions across functions", "StrategicFocus": "turning company strategy into operating plans",
 				"OrganisationalImpact": "all of operations",
 			},
-			summary: []string{"Chief Operating Officer", "Finance, Marketing and HR"},
+			summary: []string{"{manager}", "Finance, Marketing and HR"},
 		},
 		{
 			id: "director-of-operations", reportsTo: "vp-of-operations",
@@ -434,11 +464,11 @@ func TestSeedRoles(t *testing.T) {
 				"supplier-contracts", "supplier-delivery", "performance-analysis"},
 			areas: []string{"Process improvement", "Quality", "Inventory management", "Supplier management", "Data and reporting"},
 			dims: map[string]string{
-				"Scope": "one specialised area", "Seniority": "senior manager and subject-matter specialist",
-				"DecisionAuthority": "within the area", "StrategicFocus": "optimising the area's processes and standards",
+				"Scope": "one specialized area", "Seniority": "senior manager and specialist",
+				"DecisionAuthority": "within the area", "StrategicFocus": "processes and standards in the area",
 				"OrganisationalImpact": "one area of operations",
 			},
-			summary: []string{"supply chain, logistics or process optimisation"},
+			summary: []string{"one specialized area", "{manager}"},
 		},
 		{
 			id: "operations-manager", reportsTo: "director-of-operations",
@@ -450,7 +480,7 @@ func TestSeedRoles(t *testing.T) {
 				"DecisionAuthority": "tactical decisions", "StrategicFocus": "day-to-day efficiency",
 				"OrganisationalImpact": "department level",
 			},
-			summary: []string{"plans, organises and controls", "one"},
+			summary: []string{"plans, organizes and controls", "one department", "{manager}"},
 		},
 	}
 	for _, c := range cases {

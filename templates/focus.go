@@ -2,7 +2,10 @@ package templates
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/jdgen/jdgen/internal/locale"
 )
 
 // MatchFocus returns the focus of t that text selects, matching its Key, Name
@@ -29,22 +32,20 @@ func (t Template) MatchFocus(text string) (Focus, bool) {
 	return Focus{}, false
 }
 
-// britishWords maps British spellings common in operations titles to their
-// American form. Suffix rules in americanize cover -ise and -isation.
-var britishWords = map[string]string{
-	"centre":     "center",
-	"centres":    "centers",
-	"fulfilment": "fulfillment",
-	"labour":     "labor",
-	"programme":  "program",
-	"programmes": "programs",
-	"catalogue":  "catalog",
-	"modelling":  "modeling",
-	"licence":    "license",
-	"defence":    "defense",
-	"behaviour":  "behavior",
-	"travelling": "traveling",
-}
+// toUS maps every British, Canadian and Australian form in the locale
+// spelling table to its US word ("centre" -> "center"). Suffix rules in
+// americanize cover -ise and -isation words the table does not list.
+var toUS = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, e := range locale.Table() {
+		for _, l := range locale.All[1:] {
+			if f := e.For(l); f != e.US {
+				m[f] = e.US
+			}
+		}
+	}
+	return m
+})
 
 // normalizeFocus reduces a focus spelling to a canonical form: lower case,
 // words separated by single spaces, "&" and "+" spelled "and", every other
@@ -65,7 +66,7 @@ func normalizeFocus(s string) string {
 // applied to both sides of a comparison, so an over-eager rewrite of a word
 // that has no American variant does no harm.
 func americanize(w string) string {
-	if a, ok := britishWords[w]; ok {
+	if a, ok := toUS()[w]; ok {
 		return a
 	}
 	for _, s := range [][2]string{

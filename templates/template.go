@@ -18,6 +18,74 @@ type Item struct {
 	Text string `yaml:"text" json:"text"`
 	// Preferred marks a qualification as preferred rather than required.
 	Preferred bool `yaml:"preferred,omitempty" json:"preferred,omitempty"`
+	// When limits the item to one position of the role in its company;
+	// empty means every position. Items with the same Key and different
+	// When are variants of one item (see SelectItems).
+	When Cond `yaml:"when,omitempty" json:"when,omitempty"`
+	// For ties a KPI or qualification to the responsibility it measures,
+	// by key: without that responsibility the item goes too (see
+	// DropOrphans).
+	For string `yaml:"for,omitempty" json:"for,omitempty"`
+}
+
+// Cond is a condition on a role's position in its company, chosen by the
+// resolver from the real reporting chain. The empty Cond always holds.
+type Cond string
+
+// The position conditions.
+const (
+	// Always is the empty condition: it holds for every position.
+	Always Cond = ""
+	// WhenTopOps holds when the role reports to the CEO or the board: it is
+	// the top operations executive of its company.
+	WhenTopOps Cond = "top_ops"
+	// WhenNotTopOps holds when the role reports to another role.
+	WhenNotTopOps Cond = "not_top_ops"
+	// WhenHasReports holds when at least one configured role reports to
+	// the role.
+	WhenHasReports Cond = "has_reports"
+	// WhenNoReports holds when no configured role reports to the role.
+	WhenNoReports Cond = "no_reports"
+)
+
+// Conds are the conditions an item or variant may carry, Always excluded.
+var Conds = []Cond{WhenTopOps, WhenNotTopOps, WhenHasReports, WhenNoReports}
+
+// Position is what the resolver knows of a role's place in its company.
+type Position struct {
+	// TopOps is true when the role reports to the CEO or the board.
+	TopOps bool `json:"top_ops"`
+	// HasReports is true when at least one configured role reports to it.
+	HasReports bool `json:"has_reports"`
+}
+
+// Positions lists the four possible positions.
+var Positions = []Position{{false, false}, {false, true}, {true, false}, {true, true}}
+
+// Holds reports whether c holds for the position p. An unknown condition
+// never holds (the loader refuses unknown conditions in the library).
+func (c Cond) Holds(p Position) bool {
+	switch c {
+	case Always:
+		return true
+	case WhenTopOps:
+		return p.TopOps
+	case WhenNotTopOps:
+		return !p.TopOps
+	case WhenHasReports:
+		return p.HasReports
+	case WhenNoReports:
+		return !p.HasReports
+	}
+	return false
+}
+
+// Variant is one wording of a text, used when its condition holds.
+type Variant struct {
+	// When is the condition; Always marks the fallback.
+	When Cond `yaml:"when,omitempty" json:"when,omitempty"`
+	// Text is the wording.
+	Text string `yaml:"text" json:"text"`
 }
 
 // Dimensions are the five ways the operations roles differ from each other
@@ -47,10 +115,15 @@ type Focus struct {
 	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
 	// Summary is a sentence appended to the role summary.
 	Summary string `yaml:"summary" json:"summary"`
+	// Removes are the keys of the template's generic items (in any list)
+	// that the focus's own items replace; every variant of each goes.
+	Removes []string `yaml:"removes,omitempty" json:"removes,omitempty"`
 	// Responsibilities are added to the template's own.
 	Responsibilities []Item `yaml:"responsibilities" json:"responsibilities"`
 	// KPIs are added to the template's own.
 	KPIs []Item `yaml:"kpis" json:"kpis"`
+	// Qualifications are added to the template's own.
+	Qualifications []Item `yaml:"qualifications,omitempty" json:"qualifications,omitempty"`
 }
 
 // Template is one role template: everything jdgen knows about a role before
@@ -64,18 +137,41 @@ type Template struct {
 	Level string `yaml:"level" json:"level"`
 	// Extends names the template this one builds on (custom templates only).
 	Extends string `yaml:"extends,omitempty" json:"extends,omitempty"`
-	// Summary is the position summary paragraph.
+	// Summary is the position summary paragraph for the template's typical
+	// position (see TypicalPosition); it may hold placeholders ({title},
+	// {manager}, ...; see Vars).
 	Summary string `yaml:"summary" json:"summary"`
+	// SummaryVariants are every wording of the summary as written, nil when
+	// the summary is one plain string. ForPosition picks among them.
+	SummaryVariants []Variant `yaml:"-" json:"summary_variants,omitempty"`
 	// Responsibilities are grouped by their Area, in the order listed.
 	Responsibilities []Item `yaml:"responsibilities" json:"responsibilities"`
 	// KPIs are the measurable indicators the role is judged on.
 	KPIs []Item `yaml:"kpis" json:"kpis"`
 	// Qualifications are required and preferred education, experience and skills.
 	Qualifications []Item `yaml:"qualifications" json:"qualifications"`
-	// Dimensions describe scope, seniority, authority, focus and impact.
+	// Dimensions describe scope, seniority, authority, focus and impact, for
+	// the template's typical position.
 	Dimensions Dimensions `yaml:"dimensions" json:"dimensions"`
-	// WorkingConditions describe the physical and scheduling demands.
-	WorkingConditions []string `yaml:"working_conditions" json:"working_conditions"`
+	// DimensionVariants are the wordings of the dimensions written as
+	// variant lists, by YAML name ("scope", "decision_authority", ...).
+	// ForPosition picks among them.
+	DimensionVariants map[string][]Variant `yaml:"-" json:"dimension_variants,omitempty"`
+	// PhysicalDemands describe what the essential functions ask of the body
+	// (lifting, standing, screen work), measured where it matters.
+	PhysicalDemands []string `yaml:"physical_demands" json:"physical_demands"`
+	// WorkingEnvironment describes where and when the work happens: office
+	// or floor, noise, protective equipment, hours, travel.
+	WorkingEnvironment []string `yaml:"working_environment" json:"working_environment"`
+	// WorkingConditions is the older free list of conditions, still
+	// accepted in custom templates; the built-ins leave it empty.
+	WorkingConditions []string `yaml:"working_conditions,omitempty" json:"working_conditions,omitempty"`
+	// ExperienceYears is the required experience in years: the one source
+	// for the workbook and the job descriptions. Qualification text refers
+	// to it as {experience}.
+	ExperienceYears int `yaml:"experience_years" json:"experience_years"`
+	// ONET is the O*NET-SOC 2019 occupation code ("11-1021.00").
+	ONET string `yaml:"onet" json:"onet"`
 	// FLSA is the default FLSA status: "exempt" or "non-exempt".
 	FLSA string `yaml:"flsa" json:"flsa"`
 	// ReportsTo is the typical manager: a template id, "ceo" or "board".

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -122,6 +123,15 @@ func (t Template) Clone() Template {
 	c.KPIs = slices.Clone(t.KPIs)
 	c.Qualifications = slices.Clone(t.Qualifications)
 	c.WorkingConditions = slices.Clone(t.WorkingConditions)
+	c.PhysicalDemands = slices.Clone(t.PhysicalDemands)
+	c.WorkingEnvironment = slices.Clone(t.WorkingEnvironment)
+	c.SummaryVariants = slices.Clone(t.SummaryVariants)
+	if t.DimensionVariants != nil {
+		c.DimensionVariants = make(map[string][]Variant, len(t.DimensionVariants))
+		for k, v := range t.DimensionVariants {
+			c.DimensionVariants[k] = slices.Clone(v)
+		}
+	}
 	if t.Focuses != nil {
 		c.Focuses = make([]Focus, len(t.Focuses))
 		for i, f := range t.Focuses {
@@ -135,8 +145,10 @@ func (t Template) Clone() Template {
 func (f Focus) Clone() Focus {
 	c := f
 	c.Aliases = slices.Clone(f.Aliases)
+	c.Removes = slices.Clone(f.Removes)
 	c.Responsibilities = slices.Clone(f.Responsibilities)
 	c.KPIs = slices.Clone(f.KPIs)
+	c.Qualifications = slices.Clone(f.Qualifications)
 	return c
 }
 
@@ -158,7 +170,7 @@ func load(fsys fs.FS, dir string) ([]Template, error) {
 	}
 	var (
 		p       problems
-		ts      []Template
+		tfs     []templateFile
 		files   = map[string]string{} // template id -> file name
 		fset    focusSet
 		haveSet bool
@@ -181,23 +193,34 @@ func load(fsys fs.FS, dir string) ([]Template, error) {
 			haveSet = true
 			continue
 		}
-		var t Template
-		if err := decodeStrict(data, &t); err != nil {
+		var tf templateFile
+		if err := decodeStrict(data, &tf); err != nil {
 			p.add(ErrDecode, name, "%v", err)
 			continue
 		}
-		if t.ID != "" && name != t.ID+".yaml" {
-			p.add(ErrInvalidValue, name, "id %q does not match the file name (want %s.yaml)", t.ID, t.ID)
+		if tf.ID != "" && name != tf.ID+".yaml" {
+			p.add(ErrInvalidValue, name, "id %q does not match the file name (want %s.yaml)", tf.ID, tf.ID)
 		}
-		validateTemplate(&p, name, t)
-		if prev, dup := files[t.ID]; dup && t.ID != "" {
-			p.add(ErrDuplicate, name, "id %q is also defined in %s", t.ID, prev)
+		validateTemplate(&p, name, tf)
+		if prev, dup := files[tf.ID]; dup && tf.ID != "" {
+			p.add(ErrDuplicate, name, "id %q is also defined in %s", tf.ID, prev)
 		}
-		files[t.ID] = name
-		ts = append(ts, t)
+		files[tf.ID] = name
+		tfs = append(tfs, tf)
 	}
-	if len(ts) == 0 && len(p.errs) == 0 {
+	if len(tfs) == 0 && len(p.errs) == 0 {
 		p.add(ErrMissingField, dir, "no templates found")
+	}
+
+	// The typical position of a template: at the top when it reports to the
+	// CEO or board, with reports when another template reports to it.
+	ts := make([]Template, len(tfs))
+	for i, tf := range tfs {
+		typical := Position{TopOps: tf.ReportsTo == ReportsToCEO || tf.ReportsTo == ReportsToBoard}
+		for _, other := range tfs {
+			typical.HasReports = typical.HasReports || (other.ReportsTo == tf.ID && tf.ID != "")
+		}
+		ts[i] = tf.template(typical)
 	}
 
 	// Order by level; levels must be unique so the order is total.
@@ -286,6 +309,28 @@ func attachFocuses(p *problems, fset focusSet, ts []Template, byID map[string]in
 		}
 		validateItems(p, where, at+".responsibilities", f.Responsibilities, itemResponsibility)
 		validateItems(p, where, at+".kpis", f.KPIs, itemKPI)
+		validateItems(p, where, at+".qualifications", f.Qualifications, itemQualification)
+		checkPlaceholders(p, where, at+".summary", f.Summary)
+		for j, k := range f.Removes {
+			checkSlug(p, where, fmt.Sprintf("%s.removes[%d]", at, j), k)
+		}
+	}
+	// Every key a focus removes exists in at least one of its templates.
+	known := map[string]bool{}
+	for _, id := range fset.Templates {
+		if i, ok := byID[id]; ok {
+			t := ts[i]
+			for _, l := range [][]Item{t.Responsibilities, t.KPIs, t.Qualifications} {
+				maps.Copy(known, itemKeys(l))
+			}
+		}
+	}
+	for i, f := range fset.Focuses {
+		for j, k := range f.Removes {
+			if !known[k] {
+				p.add(ErrUnknownReference, where, "focuses[%d].removes[%d]: no template under templates has an item with key %q", i, j, k)
+			}
+		}
 	}
 	seen := map[string]bool{}
 	for _, id := range fset.Templates {
@@ -302,15 +347,25 @@ func attachFocuses(p *problems, fset focusSet, ts []Template, byID map[string]in
 		t := &ts[i]
 		resp := itemKeys(t.Responsibilities)
 		kpis := itemKeys(t.KPIs)
+		quals := itemKeys(t.Qualifications)
 		for _, f := range fset.Focuses {
-			for _, it := range f.Responsibilities {
-				if resp[it.Key] {
-					p.add(ErrDuplicate, where, "focus %q: responsibility key %q is already used by template %s", f.Key, it.Key, id)
+			for _, l := range []struct {
+				what  string
+				items []Item
+				keys  map[string]bool
+			}{{"responsibility", f.Responsibilities, resp}, {"KPI", f.KPIs, kpis}, {"qualification", f.Qualifications, quals}} {
+				for _, it := range l.items {
+					if l.keys[it.Key] {
+						p.add(ErrDuplicate, where, "focus %q: %s key %q is already used by template %s", f.Key, l.what, it.Key, id)
+					}
 				}
 			}
-			for _, it := range f.KPIs {
-				if kpis[it.Key] {
-					p.add(ErrDuplicate, where, "focus %q: KPI key %q is already used by template %s", f.Key, it.Key, id)
+			// A tie names a responsibility the specialised template still has.
+			applied := t.WithFocus(f)
+			kept := itemKeys(applied.Responsibilities)
+			for _, it := range append(slices.Clone(f.KPIs), f.Qualifications...) {
+				if it.For != "" && !kept[it.For] {
+					p.add(ErrUnknownReference, where, "focus %q: item %q is for %q, which template %s with this focus does not have", f.Key, it.Key, it.For, id)
 				}
 			}
 			t.Focuses = append(t.Focuses, f.Clone())
@@ -353,10 +408,10 @@ const (
 	itemQualification
 )
 
-func validateTemplate(p *problems, where string, t Template) {
+func validateTemplate(p *problems, where string, t templateFile) {
 	checkSlug(p, where, "id", t.ID)
 	checkText(p, where, "title", t.Title)
-	checkText(p, where, "summary", t.Summary)
+	checkVariants(p, where, "summary", t.Summary)
 	if checkText(p, where, "level", t.Level) && !levelRE.MatchString(t.Level) {
 		p.add(ErrInvalidValue, where, "level %q: want a code such as OPS-4", t.Level)
 	}
@@ -372,6 +427,14 @@ func validateTemplate(p *problems, where string, t Template) {
 	if t.ReportsTo == "" {
 		p.add(ErrMissingField, where, "reports_to")
 	}
+	if t.ExperienceYears < 1 {
+		p.add(ErrMissingField, where, "experience_years: want a whole number of years, 1 or more")
+	}
+	if t.ONET == "" {
+		p.add(ErrMissingField, where, "onet")
+	} else if !onetRE.MatchString(t.ONET) {
+		p.add(ErrInvalidValue, where, "onet %q: want an O*NET-SOC code such as 11-1021.00", t.ONET)
+	}
 	for _, l := range []struct {
 		name  string
 		items []Item
@@ -386,34 +449,112 @@ func validateTemplate(p *problems, where string, t Template) {
 		}
 		validateItems(p, where, l.name, l.items, l.kind)
 	}
-	d := t.Dimensions
-	checkText(p, where, "dimensions.scope", d.Scope)
-	checkText(p, where, "dimensions.seniority", d.Seniority)
-	checkText(p, where, "dimensions.decision_authority", d.DecisionAuthority)
-	checkText(p, where, "dimensions.strategic_focus", d.StrategicFocus)
-	checkText(p, where, "dimensions.organisational_impact", d.OrganisationalImpact)
-	if len(t.WorkingConditions) == 0 {
-		p.add(ErrMissingField, where, "working_conditions: none")
+	resp := itemKeys(t.Responsibilities)
+	for _, l := range []struct {
+		name  string
+		items []Item
+	}{{"kpis", t.KPIs}, {"qualifications", t.Qualifications}} {
+		for i, it := range l.items {
+			if it.For != "" && !resp[it.For] {
+				p.add(ErrUnknownReference, where, "%s[%d].for: no responsibility with key %q", l.name, i, it.For)
+			}
+		}
 	}
-	for i, w := range t.WorkingConditions {
-		checkText(p, where, fmt.Sprintf("working_conditions[%d]", i), w)
+	for _, name := range DimensionNames {
+		checkVariants(p, where, "dimensions."+name, *t.Dimensions.byName()[name])
+	}
+	for _, l := range []struct {
+		name string
+		list []string
+	}{{"physical_demands", t.PhysicalDemands}, {"working_environment", t.WorkingEnvironment}} {
+		if len(l.list) == 0 {
+			p.add(ErrMissingField, where, "%s: none", l.name)
+		}
+		for i, w := range l.list {
+			if checkText(p, where, fmt.Sprintf("%s[%d]", l.name, i), w) {
+				checkPlaceholders(p, where, fmt.Sprintf("%s[%d]", l.name, i), w)
+			}
+		}
+	}
+	if len(t.WorkingConditions) > 0 {
+		p.add(ErrInvalidValue, where, "working_conditions: built-in templates use physical_demands and working_environment")
+	}
+}
+
+// onetRE is an O*NET-SOC code.
+var onetRE = regexp.MustCompile(`^[0-9]{2}-[0-9]{4}\.[0-9]{2}$`)
+
+// checkVariants validates a string-or-variants value: every text present,
+// every condition known and used once, and a wording for every position.
+func checkVariants(p *problems, where, field string, v variantText) {
+	if v.plain || len(v.variants) == 0 {
+		var s string
+		if len(v.variants) > 0 {
+			s = v.variants[0].Text
+		}
+		if checkText(p, where, field, s) {
+			checkPlaceholders(p, where, field, s)
+		}
+		return
+	}
+	seen := map[Cond]bool{}
+	for i, vr := range v.variants {
+		at := fmt.Sprintf("%s[%d]", field, i)
+		if !validCond(vr.When) {
+			p.add(ErrInvalidValue, where, "%s.when %q: want one of %v", at, vr.When, Conds)
+		} else if seen[vr.When] {
+			p.add(ErrDuplicate, where, "%s.when %s: used by an earlier variant", at, vr.When)
+		}
+		seen[vr.When] = true
+		if checkText(p, where, at+".text", vr.Text) {
+			checkPlaceholders(p, where, at+".text", vr.Text)
+		}
+	}
+	if !covers(v.variants) {
+		for _, pos := range Positions {
+			if _, ok := Pick(v.variants, pos); !ok {
+				p.add(ErrMissingField, where, "%s: no variant for a role that is %s (add a variant without when)", field, pos)
+				break
+			}
+		}
+	}
+}
+
+// checkPlaceholders records a problem for every brace expression in s that
+// is not a placeholder.
+func checkPlaceholders(p *problems, where, field, s string) {
+	for _, u := range unknownPlaceholders(s) {
+		p.add(ErrInvalidValue, where, "%s: %q is not a placeholder (want one of %s)", field, u, strings.Join(Placeholders, ", "))
 	}
 }
 
 func validateItems(p *problems, where, list string, items []Item, kind itemKind) {
-	seen := map[string]bool{}
+	seen := map[string]map[Cond]bool{}
 	for i, it := range items {
 		at := fmt.Sprintf("%s[%d]", list, i)
 		if checkSlug(p, where, at+".key", it.Key) {
-			if seen[it.Key] {
-				p.add(ErrDuplicate, where, "%s.key %q", at, it.Key)
+			conds := seen[it.Key]
+			if conds == nil {
+				conds = map[Cond]bool{}
+				seen[it.Key] = conds
 			}
-			seen[it.Key] = true
+			if conds[it.When] {
+				p.add(ErrDuplicate, where, "%s.key %q (when %s)", at, it.Key, it.When)
+			}
+			conds[it.When] = true
 		}
-		checkText(p, where, at+".text", it.Text)
+		if !validCond(it.When) {
+			p.add(ErrInvalidValue, where, "%s.when %q: want one of %v", at, it.When, Conds)
+		}
+		if checkText(p, where, at+".text", it.Text) {
+			checkPlaceholders(p, where, at+".text", it.Text)
+		}
 		switch kind {
 		case itemResponsibility:
 			checkText(p, where, at+".area", it.Area)
+			if it.For != "" {
+				p.add(ErrInvalidValue, where, "%s.for: only KPIs and qualifications are tied to a responsibility", at)
+			}
 		case itemKPI:
 			if it.Area != "" {
 				p.add(ErrInvalidValue, where, "%s.area: KPIs have no area", at)

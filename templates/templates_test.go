@@ -89,8 +89,16 @@ func TestBuiltinReturnsCopies(t *testing.T) {
 		m.Responsibilities = append(m.Responsibilities[:1], m.Responsibilities[2:]...)
 		m.KPIs[0].Key = "changed"
 		m.Qualifications[0].Preferred = !m.Qualifications[0].Preferred
-		m.WorkingConditions[0] = "changed"
+		m.PhysicalDemands[0] = "changed"
+		m.WorkingEnvironment[0] = "changed"
+		for j := range m.SummaryVariants {
+			m.SummaryVariants[j].Text = "changed"
+		}
+		for _, vs := range m.DimensionVariants {
+			vs[0].Text = "changed"
+		}
 		for j := range m.Focuses {
+			m.Focuses[j].Removes[0] = "changed"
 			m.Focuses[j].Aliases[0] = "changed"
 			m.Focuses[j].Responsibilities[0].Text = "changed"
 			m.Focuses[j].KPIs[0].Text = "changed"
@@ -127,8 +135,12 @@ func TestCloneIsDeep(t *testing.T) {
 	c.Responsibilities[0].Key = "x"
 	c.KPIs[0].Key = "x"
 	c.Qualifications[0].Key = "x"
-	c.WorkingConditions[0] = "x"
+	c.PhysicalDemands[0] = "x"
+	c.WorkingEnvironment[0] = "x"
+	c.SummaryVariants[0].Text = "x"
+	c.DimensionVariants["scope"][0].Text = "x"
 	c.Focuses[0].Aliases[0] = "x"
+	c.Focuses[0].Removes[0] = "x"
 	c.Focuses[0].Responsibilities[0].Key = "x"
 	c.Focuses[0].KPIs[0].Key = "x"
 	if !reflect.DeepEqual(orig, want) {
@@ -167,7 +179,10 @@ dimensions:
   decision_authority: Routine matters.
   strategic_focus: Accuracy.
   organisational_impact: The team.
-working_conditions: [Office.]
+physical_demands: [Works at a desk.]
+working_environment: [Office.]
+experience_years: 1
+onet: "43-5061.00"
 flsa: non-exempt
 reports_to: beta
 `
@@ -192,7 +207,10 @@ dimensions:
   decision_authority: Team matters.
   strategic_focus: Output.
   organisational_impact: The department.
-working_conditions: [Office.]
+physical_demands: [Works at a desk.]
+working_environment: [Office.]
+experience_years: 1
+onet: "43-5061.00"
 flsa: exempt
 reports_to: ceo
 `
@@ -371,6 +389,55 @@ func TestLoadRejectsBrokenLibrary(t *testing.T) {
 		{"focus key not a slug", func(t *testing.T, f fstest.MapFS) {
 			edit(t, f, "focuses.yaml", "key: sprockets\n", "key: Sprockets\n")
 		}, ErrInvalidKey, "Sprockets"},
+		{"unknown condition", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "  - key: lead-alpha\n", "  - key: lead-alpha\n    when: sometimes\n")
+		}, ErrInvalidValue, "sometimes"},
+		{"two variants with the same condition", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "    text: Does the work.\n", "    text: Does the work.\n  - key: do-work\n    area: Work\n    text: Does other work.\n")
+		}, ErrDuplicate, "do-work"},
+		{"summary variants leave a position out", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "summary: Alpha does the work. It is the first level.", "summary:\n  - when: top_ops\n    text: Alpha leads.\n  - when: has_reports\n    text: Alpha leads a team.")
+		}, ErrMissingField, "no variant for a role that is not_top_ops, no_reports"},
+		{"variant with an unknown field", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "summary: Alpha does the work. It is the first level.", "summary:\n  - text: Alpha.\n    cond: top_ops")
+		}, ErrDecode, "cond"},
+		{"summary as a mapping", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "summary: Alpha does the work. It is the first level.", "summary: {text: Alpha.}")
+		}, ErrDecode, "a string or a list"},
+		{"dimension variants with the same condition", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "  scope: Two teams.", "  scope:\n    - text: Two teams.\n    - text: Three teams.")
+		}, ErrDuplicate, "dimensions.scope[1].when"},
+		{"unknown placeholder", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "text: Does the work.", "text: Does the work for the {boss}.")
+		}, ErrInvalidValue, "{boss}"},
+		{"tie to an unknown responsibility", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "  - key: work-done\n", "  - key: work-done\n    for: no-such-duty\n")
+		}, ErrUnknownReference, "no-such-duty"},
+		{"tie on a responsibility", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "alpha.yaml", "  - key: do-work\n", "  - key: do-work\n    for: do-work\n")
+		}, ErrInvalidValue, "responsibilities[0].for"},
+		{"focus removes an unknown key", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "    aliases: [widget making, gadgets]\n", "    aliases: [widget making, gadgets]\n    removes: [no-such-item]\n")
+		}, ErrUnknownReference, "no-such-item"},
+		{"focus item tied to a removed duty", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "focuses.yaml", "      - key: widgets-made\n", "      - key: widgets-made\n        for: lead-alpha\n")
+			edit(t, f, "focuses.yaml", "    aliases: [widget making, gadgets]\n", "    aliases: [widget making, gadgets]\n    removes: [lead-alpha]\n")
+		}, ErrUnknownReference, "lead-alpha"},
+		{"no physical demands", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "physical_demands: [Works at a desk.]\n", "")
+		}, ErrMissingField, "physical_demands"},
+		{"no working environment", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "working_environment: [Office.]\n", "")
+		}, ErrMissingField, "working_environment"},
+		{"no experience", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "experience_years: 1", "experience_years: 0")
+		}, ErrMissingField, "experience_years"},
+		{"bad O*NET code", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", `onet: "43-5061.00"`, `onet: "43-5061"`)
+		}, ErrInvalidValue, "43-5061"},
+		{"working conditions in a built-in", func(t *testing.T, f fstest.MapFS) {
+			edit(t, f, "beta.yaml", "working_environment: [Office.]\n", "working_environment: [Office.]\nworking_conditions: [Office.]\n")
+		}, ErrInvalidValue, "working_conditions"},
 		{"no templates", func(t *testing.T, f fstest.MapFS) {
 			delete(f, "lib/alpha.yaml")
 			delete(f, "lib/beta.yaml")
@@ -417,5 +484,38 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 func TestLoadMissingFolder(t *testing.T) {
 	if _, err := load(fstest.MapFS{}, "lib"); !errors.Is(err, ErrDecode) {
 		t.Errorf("load of a missing folder: error %v, want ErrDecode", err)
+	}
+}
+
+// Variants survive loading: the summary and dimensions are worded for the
+// template's typical position (beta reports to the CEO and alpha reports to
+// it: top_ops, has_reports), and every variant is kept for ForPosition.
+func TestLoadVariants(t *testing.T) {
+	fsys := testLibrary()
+	edit(t, fsys, "beta.yaml", "summary: Beta leads alpha. It is the second level.", `summary:
+  - text: Beta works. It is the second level.
+  - when: has_reports
+    text: Beta leads alpha. It is the second level.
+  - when: no_reports
+    text: Beta works alone. It is the second level.`)
+	edit(t, fsys, "beta.yaml", "  seniority: Manager.", "  seniority:\n    - when: top_ops\n      text: Top.\n    - when: not_top_ops\n      text: Not top.")
+	edit(t, fsys, "alpha.yaml", "  - key: work-done\n", "  - key: work-done\n    for: do-work\n")
+	ts, err := load(fsys, "lib")
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	beta := ts[1]
+	if beta.Summary != "Beta leads alpha. It is the second level." || len(beta.SummaryVariants) != 3 {
+		t.Errorf("beta summary %q, variants %v", beta.Summary, beta.SummaryVariants)
+	}
+	if beta.Dimensions.Seniority != "Top." || len(beta.DimensionVariants["seniority"]) != 2 || beta.DimensionVariants["scope"] != nil {
+		t.Errorf("beta seniority %q, variants %v", beta.Dimensions.Seniority, beta.DimensionVariants)
+	}
+	low := beta.ForPosition(Position{})
+	if low.Summary != "Beta works alone. It is the second level." || low.Dimensions.Seniority != "Not top." {
+		t.Errorf("beta for a role without reports: %q, %q", low.Summary, low.Dimensions.Seniority)
+	}
+	if ts[0].SummaryVariants != nil || ts[0].KPIs[0].For != "do-work" {
+		t.Errorf("alpha: summary variants %v, KPI %+v", ts[0].SummaryVariants, ts[0].KPIs[0])
 	}
 }

@@ -270,7 +270,8 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 		}
 	}
 	var buf bytes.Buffer
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(w) }
+	stamp := xlsxZipTime(m.Settings.Date)
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(w, stamp) }
 	if _, err := f.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
 	}
@@ -650,7 +651,35 @@ func (st *xlsxStream) addHeight(height float64, cells ...any) error {
 			return err
 		}
 	}
-	return xlsxWrap(st.sw.SetRow(st.s.cell(1, st.row), cells, excelize.RowOpts{Height: height}))
+	return xlsxWrap(st.sw.SetRow(st.s.cell(1, st.row), xlsxBlanks(cells), excelize.RowOpts{Height: height}))
+}
+
+// xlsxBlanks turns empty text into blank cells (a styled cell keeps its
+// style): excelize would store "" as a string, which pandas and others
+// read as a value instead of an empty cell (issue #15).
+func xlsxBlanks(cells []any) []any {
+	for i, c := range cells {
+		switch v := c.(type) {
+		case string:
+			if v == "" {
+				cells[i] = nil
+			}
+		case excelize.Cell:
+			if s, ok := v.Value.(string); ok && s == "" {
+				v.Value = nil
+				cells[i] = v
+			}
+		}
+	}
+	return cells
+}
+
+// xlsxDay is date's calendar day (UTC) at midnight: a date cell then holds
+// a whole serial number, with no time of day and no float error, so an
+// "equals" filter on the date matches.
+func xlsxDay(date time.Time) time.Time {
+	d := date.UTC()
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // skip leaves n empty rows.
@@ -658,6 +687,7 @@ func (st *xlsxStream) skip(n int) { st.row += n }
 
 // link makes column col (1-based) of the current row a hyperlink.
 func (st *xlsxStream) link(col int, target, linkType, tip string) error {
+	tip = xlsxTooltip(tip)
 	return xlsxWrap(st.b.f.SetCellHyperLink(st.s.name, st.s.cell(col, st.row), target, linkType, excelize.HyperlinkOpts{Tooltip: &tip}))
 }
 

@@ -27,6 +27,8 @@ package fpdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"image"
@@ -4934,19 +4936,34 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
+	// jdgen patch 3: write the name dictionary, and an EmbeddedFiles
+	// tree in it, only when there is something to name. An empty
+	// EmbeddedFiles tree is flagged by PDF/A validators.
+	if f.javascript == nil && len(f.attachments) == 0 {
+		return
+	}
 	f.out("/Names <<")
 	// JavaScript
 	if f.javascript != nil {
 		f.outf("/JavaScript %d 0 R", f.nJs)
 	}
 	// Embedded files
-	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	if len(f.attachments) > 0 {
+		f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	}
 	f.out(">>")
 }
 
 func (f *Fpdf) putheader() {
 	f.outf("%%PDF-%s", f.pdfVersion)
+	// jdgen patch 1: a comment line of four bytes above 127 right after
+	// the header marks the file as binary (ISO 32000-1 7.5.2; PDF/A
+	// requires it), so transfer tools do not treat it as text.
+	f.out(binaryCommentLine)
 }
+
+// binaryCommentLine is the comment written after the header (jdgen patch 1).
+const binaryCommentLine = "%\xe2\xe3\xcf\xd3"
 
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
@@ -4955,7 +4972,20 @@ func (f *Fpdf) puttrailer() {
 	if f.protect.encrypted {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
+	} else {
+		// jdgen patch 2: a file identifier (ISO 32000-1 14.4; PDF/A
+		// requires it), derived from the bytes written so far rather
+		// than the time, so the same document gives the same file.
+		id := contentID(f.buffer.Bytes())
+		f.outf("/ID [<%s> <%s>]", id, id)
 	}
+}
+
+// contentID is the hex file identifier for a document's body (jdgen
+// patch 2): the first 16 bytes of its SHA-256.
+func contentID(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:16])
 }
 
 func (f *Fpdf) putxmp() {
@@ -4992,8 +5022,19 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
-		n := f.n + 1
+		// jdgen patch 4: every item is written closed, so the outline
+		// root counts its top-level items and an item with children
+		// counts them negatively (ISO 32000-1 12.3.3).
+		top, kids := 0, make([]int, nb)
 		for _, o := range f.outlines {
+			if o.level == 0 {
+				top++
+			} else {
+				kids[o.parent]++
+			}
+		}
+		n := f.n + 1
+		for i, o := range f.outlines {
 			f.newobj()
 			f.outf("<</Title %s", f.textstring(o.text))
 			f.outf("/Parent %d 0 R", n+o.parent)
@@ -5010,13 +5051,13 @@ func (f *Fpdf) putbookmarks() {
 				f.outf("/Last %d 0 R", n+o.last)
 			}
 			f.outf("/Dest [%d 0 R /XYZ 0 %.2f null]", 1+2*o.p, (f.h-o.y)*f.k)
-			f.out("/Count 0>>")
+			f.outf("/Count %d>>", -kids[i])
 			f.out("endobj")
 		}
 		f.newobj()
 		f.outlineRoot = f.n
 		f.outf("<</Type /Outlines /First %d 0 R", n)
-		f.outf("/Last %d 0 R>>", n+lru[0])
+		f.outf("/Last %d 0 R /Count %d>>", n+lru[0], top)
 		f.out("endobj")
 	}
 }

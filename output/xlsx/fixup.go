@@ -1,0 +1,206 @@
+package xlsx
+
+// Fix-ups of excelize v2.10.1's parts that its API cannot reach (issue
+// #15). They run once per part as the sorted zip writer (zip.go) copies it
+// into the workbook; each names the upstream behaviour it corrects. Checked
+// again with v2.11.1 (the newest served): it writes the same bytes for all
+// three, so the fix-ups stay until excelize changes them.
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	xlsxNSCore = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+	xlsxNSRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	// xlsxCorePart and xlsxSheetPrefix name the parts that are fixed up.
+	xlsxCorePart    = "docProps/core.xml"
+	xlsxSheetPrefix = "xl/worksheets/sheet"
+	// xlsxMaxTooltip is the longest hyperlink tooltip Excel accepts.
+	xlsxMaxTooltip = 255
+)
+
+var (
+	// An element of the core-properties part written without a prefix.
+	xlsxCoreBare = regexp.MustCompile(`<(/?)([A-Za-z]+)([\s/>])`)
+	// The start of a cell element and its reference.
+	xlsxCellRef = []byte(`<c r="`)
+	// The worksheet's dimension element (excelize's stream writer always
+	// writes ref="A1").
+	xlsxDimension = regexp.MustCompile(`<dimension ref="[A-Z0-9:]*"`)
+	// excelize's hyperlink relationship attribute, with its own namespace
+	// declaration on every element.
+	xlsxRelsAttr = ` xmlns:relationships="` + xlsxNSRels + `" relationships:id="`
+)
+
+// xlsxFixPart returns the part named name with the fix-ups that apply to
+// it; other parts come back unchanged.
+func xlsxFixPart(name string, data []byte) ([]byte, error) {
+	switch {
+	case name == xlsxCorePart:
+		return xlsxFixCore(data)
+	case strings.HasPrefix(name, xlsxSheetPrefix) && strings.HasSuffix(name, ".xml"):
+		return xlsxFixSheet(name, data)
+	}
+	return data, nil
+}
+
+// xlsxFixCore gives the core properties the cp: prefix. excelize writes
+// <coreProperties xmlns="...core-properties"> with keywords, lastModifiedBy
+// and category unprefixed: valid XML, but ExcelJS (issue 2603, "Unexpected
+// xml node in parseOpen: keywords") and other readers that match the
+// prefixes Excel writes refuse the whole workbook.
+func xlsxFixCore(data []byte) ([]byte, error) {
+	root := []byte(`<coreProperties xmlns="` + xlsxNSCore + `"`)
+	if !bytes.Contains(data, root) {
+		return nil, fmt.Errorf("%w: %s: no coreProperties element in the core-properties namespace", ErrWorkbookBuild, xlsxCorePart)
+	}
+	data = bytes.Replace(data, root, []byte(`<cp:coreProperties xmlns:cp="`+xlsxNSCore+`"`), 1)
+	return xlsxCoreBare.ReplaceAll(data, []byte(`<${1}cp:${2}${3}`)), nil
+}
+
+// xlsxFixSheet sets the worksheet's real dimension and writes hyperlinks'
+// relationship ids as r:id.
+//
+// Dimension: excelize's StreamWriter declares every streamed sheet as
+// ref="A1", and SetSheetDimension after Flush is silently lost (the stream
+// is already serialised). Streaming readers trust the element: openpyxl in
+// read-only mode, and so pandas' callers that use it, saw one row a sheet.
+//
+// r:id: excelize marshals the hyperlink's id as relationships:id with its
+// own xmlns:relationships on each element. Equivalent XML, but ExcelJS and
+// Gnumeric look for r:id and drop the link ("Unknown type of hyperlink").
+func xlsxFixSheet(name string, data []byte) ([]byte, error) {
+	if bytes.Contains(data, []byte(xlsxRelsAttr)) {
+		if !bytes.Contains(data, []byte(`xmlns:r="`+xlsxNSRels+`"`)) {
+			return nil, fmt.Errorf("%w: %s: hyperlinks but no r namespace on the worksheet", ErrWorkbookBuild, name)
+		}
+		data = bytes.ReplaceAll(data, []byte(xlsxRelsAttr), []byte(` r:id="`))
+	}
+	ref, err := xlsxUsedRange(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %w", ErrWorkbookBuild, name, err)
+	}
+	loc := xlsxDimension.FindIndex(data)
+	if loc == nil {
+		return nil, fmt.Errorf("%w: %s: no dimension element", ErrWorkbookBuild, name)
+	}
+	out := make([]byte, 0, len(data)+16)
+	out = append(out, data[:loc[0]]...)
+	out = append(out, `<dimension ref="`+ref+`"`...)
+	return append(out, data[loc[1]:]...), nil
+}
+
+// xlsxUsedRange is the range covering every cell element of a worksheet,
+// styled blanks included (as Excel counts it), or "A1" for an empty sheet.
+func xlsxUsedRange(data []byte) (string, error) {
+	minCol, minRow, maxCol, maxRow := 0, 0, 0, 0
+	for i := 0; ; {
+		j := bytes.Index(data[i:], xlsxCellRef)
+		if j < 0 {
+			break
+		}
+		start := i + j + len(xlsxCellRef)
+		end := bytes.IndexByte(data[start:], '"')
+		if end < 0 {
+			return "", fmt.Errorf("unterminated cell reference")
+		}
+		col, row, err := xlsxSplitRef(data[start : start+end])
+		if err != nil {
+			return "", err
+		}
+		if maxRow == 0 || col < minCol {
+			minCol = col
+		}
+		if maxRow == 0 || row < minRow {
+			minRow = row
+		}
+		maxCol, maxRow = max(maxCol, col), max(maxRow, row)
+		i = start + end
+	}
+	if maxRow == 0 {
+		return "A1", nil
+	}
+	first := xlsxColName(minCol) + strconv.Itoa(minRow)
+	last := xlsxColName(maxCol) + strconv.Itoa(maxRow)
+	if first == last {
+		return first, nil
+	}
+	return first + ":" + last, nil
+}
+
+// xlsxSplitRef splits "AB12" into column 28 and row 12.
+func xlsxSplitRef(ref []byte) (col, row int, err error) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	row, err = strconv.Atoi(string(ref[i:]))
+	if i == 0 || err != nil || row < 1 {
+		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
+	}
+	return col, row, nil
+}
+
+// xlsxColName is the letters of 1-based column n.
+func xlsxColName(n int) string {
+	var b []byte
+	for n > 0 {
+		n--
+		b = append([]byte{byte('A' + n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
+}
+
+// xlsxZipTime is the time stamp of every part: the workbook's date,
+// clamped to what a zip (DOS) time can hold. excelize leaves the stamp
+// zero, which zip tools show as the invalid date 1980-00-00.
+func xlsxZipTime(date time.Time) time.Time {
+	lo := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	hi := time.Date(2107, 12, 31, 0, 0, 0, 0, time.UTC)
+	d := date.UTC()
+	d = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	if d.Before(lo) {
+		return lo
+	}
+	if d.After(hi) {
+		return hi
+	}
+	return d
+}
+
+// xlsxTooltip shortens a hyperlink tooltip to Excel's limit of 255
+// characters (UTF-16 units), ending it with "…" when cut.
+func xlsxTooltip(tip string) string {
+	if xlsxUTF16Len(tip) <= xlsxMaxTooltip {
+		return tip
+	}
+	units := 0
+	for i, r := range tip {
+		n := xlsxUTF16Len(string(r))
+		if units+n > xlsxMaxTooltip-1 { // room for "…"
+			return tip[:i] + "…"
+		}
+		units += n
+	}
+	return tip
+}
+
+// xlsxUTF16Len is the length of s in UTF-16 units.
+func xlsxUTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
+}
