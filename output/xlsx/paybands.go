@@ -173,8 +173,12 @@ func (b *xlsxBook) payLevelRow(st *xlsxStream, pb *generator.PayBand, pct int) e
 	if err != nil {
 		return err
 	}
+	bandStyle, err := b.payBandStyle(pb.Level.Band)
+	if err != nil {
+		return err
+	}
 	cells := []any{
-		excelize.Cell{StyleID: b.st.bold, Value: pb.Level.Code},
+		excelize.Cell{StyleID: bandStyle, Value: pb.Level.Code},
 		excelize.Cell{StyleID: b.st.bold, Value: pb.Level.Title},
 		b.textCell(""),
 		b.textCell(pb.Currency),
@@ -192,6 +196,18 @@ func (b *xlsxBook) payLevelRow(st *xlsxStream, pb *generator.PayBand, pct int) e
 		cells[xlsxPayColOverlap] = excelize.Cell{StyleID: pct, Value: pb.Overlap}
 	}
 	return st.add(cells...)
+}
+
+// payBandStyle is the level cell's style: bold on the tint of its ladder
+// band, the colours the org chart and the chart use.
+func (b *xlsxBook) payBandStyle(band ladders.Band) (int, error) {
+	tint := strings.TrimPrefix(output.BandStyleOf(band).Tint, "#")
+	return b.newStyle(excelize.Style{
+		Border:    xlsxBorder,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{tint}},
+		Font:      &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{Vertical: "top"},
+	})
 }
 
 // payRoleRow writes one role at a band's level: its pay and compa-ratio.

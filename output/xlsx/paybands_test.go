@@ -115,6 +115,17 @@ func TestPayBandsFigures(t *testing.T) {
 	if v, _ := f.GetCellValue(xlsxSheetPayBands, cellAt(xlsxPayColCompa, r)); v != "" {
 		t.Errorf("hourly role under a yearly band has compa-ratio %q", v)
 	}
+	// Level cells wear their ladder band's tint, as the org chart's boxes do.
+	for code, tint := range map[string]string{"OPS-2": "E2F3F1", "OPS-4": "FBEFD9", "OPS-9": "EEE6F4"} {
+		id, err := f.GetCellStyle(xlsxSheetPayBands, cellAt(xlsxPayColLevel, payRow(t, f, code, "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil || len(st.Fill.Color) != 1 || st.Fill.Color[0] != tint {
+			t.Errorf("%s level cell fill %+v, want %s", code, st.Fill, tint)
+		}
+	}
 	// Formats: currency and percent, shown as people read them.
 	r = payRow(t, f, "OPS-2", "")
 	for col, want := range map[int]string{xlsxPayColMin: "$62,000", xlsxPayColSpread: "25.81%", xlsxPayColOverlap: "50.00%"} {
