@@ -98,6 +98,9 @@ type ItemConfig struct {
 	Area      string `yaml:"area"`
 	Text      string `yaml:"text"`
 	Preferred bool   `yaml:"preferred"`
+	// For ties a KPI or qualification to a responsibility by key: without
+	// that responsibility the item is left out, and validation says so.
+	For string `yaml:"for"`
 }
 
 // ListPatch changes a template list: `add` appends items, `remove` drops

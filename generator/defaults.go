@@ -11,8 +11,6 @@ const (
 	DefaultPaper          = "letter"
 	DefaultOutDir         = "out"
 	DefaultHeadcount      = 1
-	// DefaultEqualOpportunity is printed when the company gives none.
-	DefaultEqualOpportunity = "%s is an equal opportunity employer. We welcome applicants of every background and consider all qualified applicants without regard to race, colour, religion, sex, sexual orientation, gender identity, national origin, age, disability, veteran status or any other characteristic protected by law. We provide reasonable accommodations during the hiring process on request."
 	// AddedResponsibilityArea groups responsibilities a config adds without an area.
 	AddedResponsibilityArea = "Additional responsibilities"
 	// AddedQualificationArea groups qualifications a config adds without an area.

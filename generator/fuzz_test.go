@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,8 +45,8 @@ func FuzzConfig(f *testing.F) {
 			return
 		}
 		m, err := Resolve(cfg, Settings{Date: time.Unix(0, 0).UTC()})
-		if ce, ok := err.(*ConfigError); ok && cfg.Output.Strict != nil && *cfg.Output.Strict && len(ce.Problems) > 0 {
-			return // output.strict: the resolver's warnings are problems
+		if errors.Is(err, ErrInvalidConfig) && cfg.Output.Strict != nil && *cfg.Output.Strict {
+			return // output.strict: the warnings Resolve finds are problems
 		}
 		if err != nil {
 			t.Fatalf("loaded config does not resolve: %v", err)

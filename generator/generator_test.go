@@ -149,7 +149,8 @@ ladder:
 	if coord.Salary == nil || coord.Salary.Source != "band" || coord.Salary.Text != "€20 – €25.50 per hour" {
 		t.Errorf("band salary: %+v", coord.Salary)
 	}
-	if coord.CareerPath.Below != nil || coord.CareerPath.Above == nil || coord.CareerPath.Above.Code != "OPS-2" {
+	// The next level up this company has is the manager's, OPS-5.
+	if coord.CareerPath.Below != nil || coord.CareerPath.Above == nil || coord.CareerPath.Above.Code != "OPS-5" {
 		t.Errorf("career path: %+v", coord.CareerPath)
 	}
 	if len(coord.Competencies) < 8 || coord.Competencies[0].Text == "" {
@@ -187,8 +188,10 @@ templates:
 	if night.Title != "Fleet Manager" || night.Level != "OPS-3" || night.Dimensions.Scope != "The night fleet." {
 		t.Errorf("chained extends: %q %q %q", night.Title, night.Level, night.Dimensions.Scope)
 	}
-	if night.Dimensions.Seniority != fleet.Dimensions.Seniority || night.Dimensions.Seniority == "" {
-		t.Errorf("dimensions not inherited")
+	// A custom template's level brings that level's dimensions, except
+	// those it sets itself.
+	if night.Dimensions.Seniority == fleet.Dimensions.Seniority || night.Dimensions.Seniority == "" {
+		t.Errorf("the OPS-3 template kept the OPS-4 seniority %q", night.Dimensions.Seniority)
 	}
 	for _, r := range []*Role{fleet, night} {
 		ks := keys(r.Responsibilities)

@@ -39,6 +39,8 @@ type Settings struct {
 	Paper string `json:"paper"`
 	// Date is the effective date printed on documents (SOURCE_DATE_EPOCH or today), UTC.
 	Date time.Time `json:"date"`
+	// DateText is Date as the company's locale writes it ("December 1, 2026").
+	DateText string `json:"date_text"`
 	// Version is the jdgen version written into document metadata.
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
@@ -61,6 +63,18 @@ type Company struct {
 	Logo             []byte   `json:"-"`
 	Benefits         []string `json:"benefits,omitempty"`
 	EqualOpportunity string   `json:"equal_opportunity"`
+	// Locale is the company's English as a language tag ("en-US", "en-GB",
+	// "en-CA", "en-AU"): the spelling of built-in text, the date format, the
+	// default paper and the documents' language.
+	Locale string `json:"locale"`
+	// Country is the locale's ISO 3166 country code ("US").
+	Country string `json:"country"`
+	// AtWill is the at-will employment statement, "" unless company.at_will
+	// is true (US only).
+	AtWill string `json:"at_will,omitempty"`
+	// Accommodation says that reasonable accommodations are made and how to
+	// request one (company.accommodation_contact).
+	Accommodation string `json:"accommodation"`
 }
 
 // Item is a keyed list entry (responsibility, KPI, qualification).
@@ -108,20 +122,34 @@ type Role struct {
 	// Focus is the specialised area as written; FocusKey the matched built-in focus.
 	Focus    string `json:"focus,omitempty"`
 	FocusKey string `json:"focus_key,omitempty"`
-	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display title.
+	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display
+	// title, the {manager} of the library's text.
 	ReportsTo      string `json:"reports_to"`
 	ReportsToTitle string `json:"reports_to_title"`
+	// IsTopOps is true when the role reports to the CEO or the board: it is
+	// the top operations executive of its chain.
+	IsTopOps bool `json:"is_top_ops"`
+	// TopOpsTitle is the title of the top operations executive in the
+	// role's chain (the role's own title when IsTopOps).
+	TopOpsTitle string `json:"top_ops_title"`
+	// ExecutiveTitle is "Chief Executive Officer" or "Board of Directors":
+	// whom the top of the chain reports to.
+	ExecutiveTitle string `json:"executive_title"`
+	// Chain are the titles above the role, its manager first, ending with
+	// ExecutiveTitle. Empty when the reporting line is broken.
+	Chain []string `json:"chain"`
 	// DirectReports are the ids of the roles reporting here, in config order.
 	DirectReports []string `json:"direct_reports"`
 	// DirectReportHeadcount is the number of people in those roles.
 	DirectReportHeadcount int `json:"direct_report_headcount"`
 	Headcount             int `json:"headcount"`
 	// Depth is 0 for roles reporting to the CEO or board.
-	Depth             int                   `json:"depth"`
-	Location          string                `json:"location,omitempty"`
-	Workplace         string                `json:"workplace"`
-	EmploymentType    string                `json:"employment_type"`
-	FLSA              string                `json:"flsa"`
+	Depth          int    `json:"depth"`
+	Location       string `json:"location,omitempty"`
+	Workplace      string `json:"workplace"`
+	EmploymentType string `json:"employment_type"`
+	// FLSA is "exempt" or "non-exempt" for roles in the US, "" elsewhere.
+	FLSA              string                `json:"flsa,omitempty"`
 	Salary            *Pay                  `json:"salary"`
 	Summary           string                `json:"summary"`
 	Responsibilities  []Item                `json:"responsibilities"`
@@ -131,6 +159,16 @@ type Role struct {
 	CareerPath        CareerPath            `json:"career_path"`
 	Dimensions        templates.Dimensions  `json:"dimensions"`
 	WorkingConditions []string              `json:"working_conditions"`
+	// PhysicalDemands are what the essential functions ask of the body
+	// (built-in text, worded for the role).
+	PhysicalDemands []string `json:"physical_demands"`
+	// WorkingEnvironment is where and when the work happens.
+	WorkingEnvironment []string `json:"working_environment"`
+	// ExperienceYears is the required experience in years: the one figure
+	// the job description and the workbook print.
+	ExperienceYears int `json:"experience_years"`
+	// ONET is the O*NET-SOC 2019 occupation code of the role's template.
+	ONET string `json:"onet,omitempty"`
 }
 
 // Ladder is the career ladder as configured.

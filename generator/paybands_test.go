@@ -9,7 +9,7 @@ import (
 const bandsDoc = `version: 1
 company: {name: Acme}
 roles:
-  - {id: coo, template: chief-operating-officer, reports_to: ceo}
+  - {id: coo, template: chief-operating-officer, reports_to: ceo, salary: {min: 200000, max: 260000}}
   - {id: mgr-a, template: operations-manager, reports_to: coo, salary: {min: 90000, max: 100000}}
   - {id: mgr-b, template: operations-manager, reports_to: coo}
   - {id: sup, template: operations-supervisor, reports_to: mgr-a, salary: {min: 30, max: 36, period: hour}}

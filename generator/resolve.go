@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/locale"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -39,15 +40,14 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBuiltinData, err)
 	}
-	if settings.Paper == "" {
-		settings.Paper = DefaultPaper
-	}
 	settings.PayChart = settings.PayChart || (c.Output.PayChart != nil && *c.Output.PayChart)
-	r := &resolver{c: c, ps: ps, ladder: lad, tmpl: map[string]*templates.Template{}, broken: map[string]bool{}}
+	r := &resolver{c: c, ps: ps, ladder: lad, tmpl: map[string]*templates.Template{}, broken: map[string]bool{}, customIndex: map[string]int{}}
 	for i := range builtin {
 		r.builtinIDs = append(r.builtinIDs, builtin[i].ID)
 		r.tmpl[builtin[i].ID] = &builtin[i]
 	}
+	r.loc = r.companyLocale()
+	r.localeSettings(&settings)
 	r.customTemplates()
 	m := &Model{Settings: settings, byID: map[string]int{}}
 	m.Company = r.company()
@@ -58,7 +58,11 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 		}
 	}
 	r.orgTree(m)
+	r.relate(m)
+	r.careerPath(m)
+	r.roleTexts(m)
 	m.Ladder = r.ladderModel(m)
+	r.checkRoles(m)
 	r.payChecks(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
@@ -80,6 +84,22 @@ type resolver struct {
 	// stays small however many roles there are (see docs/performance.md).
 	shared       map[sharedKey]*templates.Template
 	expectations map[string][]ladders.Expectation
+
+	// customIndex is the index in c.Templates of each custom template id.
+	customIndex map[string]int
+	// src is, per role, where its text comes from (see roleText).
+	src []roleSource
+	// worded holds each template's wording per kind of role (see wording).
+	worded map[wordingKey]*templates.Template
+	// quiet > 0 while config text already checked is applied again: r.at
+	// reports nothing then.
+	quiet int
+	// loc is the company's locale.
+	loc locale.Locale
+	// expanders are the placeholder replacers by their values.
+	expanders map[templates.Vars]*strings.Replacer
+	// noPayAnywhere is true when no role has pay (one warning says so).
+	noPayAnywhere bool
 }
 
 // sharedKey names a template with one of its focuses ("" for none).
@@ -102,8 +122,7 @@ func (r *resolver) sharedTemplate(base *templates.Template, f *templates.Focus) 
 	}
 	t := cloneTemplate(*base)
 	if f != nil {
-		t.Responsibilities = append(t.Responsibilities, f.Responsibilities...)
-		t.KPIs = append(t.KPIs, f.KPIs...)
+		t = base.WithFocus(*f)
 	}
 	t.Responsibilities = slices.Clip(t.Responsibilities)
 	t.KPIs = slices.Clip(t.KPIs)
@@ -130,6 +149,9 @@ func (r *resolver) levelExpectations(code string) []ladders.Expectation {
 }
 
 func (r *resolver) at(path, format string, args ...any) {
+	if r.quiet > 0 {
+		return
+	}
 	r.ps.add(r.c.Line(path), path, format, args...)
 }
 
@@ -166,6 +188,7 @@ func (r *resolver) customTemplates() {
 		}
 		if _, dup := byID[t.ID]; !dup {
 			byID[t.ID] = i
+			r.customIndex[t.ID] = i
 			r.customIDs = append(r.customIDs, t.ID)
 		}
 	}
@@ -286,9 +309,12 @@ func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea st
 		}
 		return out
 	}
-	keys := make([]string, len(items))
-	for i, it := range items {
-		keys[i] = it.Key
+	// Variants of one item share its key: list each key once.
+	keys := make([]string, 0, len(items))
+	for _, it := range items {
+		if !slices.Contains(keys, it.Key) {
+			keys = append(keys, it.Key)
+		}
 	}
 	drop := map[string]bool{}
 	for i, k := range lp.Remove {
@@ -321,7 +347,7 @@ func (r *resolver) newItem(path string, ic ItemConfig, defaultArea string, keys 
 		r.at(path, "the item has no text")
 		return Item{}, false
 	}
-	it := Item{Key: ic.Key, Area: ic.Area, Text: ic.Text, Preferred: ic.Preferred}
+	it := Item{Key: ic.Key, Area: ic.Area, Text: ic.Text, Preferred: ic.Preferred, For: ic.For}
 	if it.Area == "" {
 		it.Area = defaultArea
 	}
@@ -388,9 +414,7 @@ func (r *resolver) company() Company {
 	if out.BrandColor == "" {
 		out.BrandColor = DefaultBrandColor
 	}
-	if out.EqualOpportunity == "" {
-		out.EqualOpportunity = fmt.Sprintf(DefaultEqualOpportunity, co.Name)
-	}
+	r.localeCompany(&out)
 	return out
 }
 
@@ -415,23 +439,21 @@ func (r *resolver) roles() []Role {
 				r.at(p+".template", "unknown template %q%s; run \"jdgen roles\" for the built-in ones", rc.Template, didYouMean(rc.Template, r.templateIDs()))
 			}
 			out = append(out, role)
+			r.src = append(r.src, roleSource{})
 			continue
 		}
+		// This first pass checks the role's list changes against every
+		// variant of the template's items; roleText words the role once
+		// its place in the reporting chain is known.
 		t := r.sharedTemplate(base, nil)
-		summary := t.Summary
+		src := roleSource{ok: true}
 		if rc.Focus != "" {
 			if f, ok := base.MatchFocus(rc.Focus); ok {
 				role.FocusKey = f.Key
-				summary = strings.TrimSpace(summary + " " + f.Summary)
 				t = r.sharedTemplate(base, &f)
-			} else {
-				summary = strings.TrimSpace(summary + " " + fmt.Sprintf("This position specialises in %s.", lowerFirst(strings.TrimSuffix(rc.Focus, "."))))
+				src.focus = &f
 			}
 		}
-		if rc.Summary != "" {
-			summary = rc.Summary
-		}
-		role.Summary = summary
 		role.Title = firstOf(rc.Title, t.Title)
 		role.Level = firstOf(rc.Level, t.Level)
 		if rc.Level != "" && !r.checkLevel(p+".level", rc.Level) {
@@ -455,7 +477,7 @@ func (r *resolver) roles() []Role {
 		role.Location = firstOf(rc.Location, d.Location)
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
-		role.FLSA = firstOf(rc.FLSA, d.FLSA, t.FLSA, "exempt")
+		role.FLSA = flsaStatus(rc.FLSA, t.FLSA, d.FLSA)
 		role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
 		role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
 		role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
@@ -467,6 +489,7 @@ func (r *resolver) roles() []Role {
 			role.Salary = r.pay(b, "band")
 		}
 		out = append(out, role)
+		r.src = append(r.src, src)
 	}
 	return out
 }
@@ -639,14 +662,14 @@ func (r *resolver) orgTree(m *Model) {
 
 func (r *resolver) ladderModel(m *Model) Ladder {
 	name := firstOf(r.c.Ladder.Name, r.ladder.Name)
-	out := Ladder{Name: name, Competencies: r.ladder.Competencies}
+	out := Ladder{Name: name, Competencies: r.genericCompetencies()}
 	for code := range r.c.Ladder.Bands {
 		if r.ladder.Index(code) < 0 {
 			r.checkLevel("ladder.bands."+code, code)
 		}
 	}
 	for _, lv := range r.ladder.Levels {
-		ll := LadderLevel{Level: lv, BandTitle: lv.Band.Title(), Roles: []string{}}
+		ll := LadderLevel{Level: r.genericLevel(lv), BandTitle: lv.Band.Title(), Roles: []string{}}
 		if b, ok := r.c.Ladder.Bands[lv.Code]; ok {
 			ll.Pay = r.pay(b, "band")
 		}

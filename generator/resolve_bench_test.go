@@ -77,14 +77,14 @@ func benchHeap() int64 {
 	return int64(ms.HeapAlloc)
 }
 
-// TestResolveSharesLists: roles that keep a template's lists as they are
-// share them (the model stays small with many roles), and a list is
+// TestResolveSharesLists: roles that keep a template's lists as they are,
+// in the same place of the same chain (so worded alike), share them (the model stays small with many roles), and a list is
 // clipped, so appending to one role's copy never shows in another's.
 func TestResolveSharesLists(t *testing.T) {
 	m := parse(t, head+`roles:
   - {id: a, template: operations-manager, reports_to: ceo}
-  - {id: b, template: operations-manager, reports_to: a}
-  - {id: c, template: operations-manager, reports_to: a, kpis: {add: [Dock to stock under 4 hours.]}}
+  - {id: b, template: operations-manager, reports_to: ceo}
+  - {id: c, template: operations-manager, reports_to: ceo, kpis: {add: [Dock to stock under 4 hours.]}}
   - {id: d, template: director-of-operations, reports_to: ceo, focus: Quality}
   - {id: e, template: director-of-operations, reports_to: ceo, focus: Quality}
 `)

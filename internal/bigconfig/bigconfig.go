@@ -66,7 +66,7 @@ ladder:
   name: Operations
   bands:
     OPS-1: {min: 19, max: 24, period: hour}
-    OPS-2: {min: 60000, max: 76000}
+    OPS-2: {min: 81000, max: 97000}
     OPS-3: {min: 27, max: 35, period: hour}
     OPS-4: {min: 80000, max: 112000}
     OPS-5: {min: 98000, max: 125000}
@@ -99,7 +99,7 @@ roles:
 			if m%2 == 1 {
 				tmpl = "site-operations-manager"
 			}
-			b.role(mgr, tmpl, dir, "department: "+dept, fmt.Sprintf("salary: {min: %d, max: %d}", 80000+site%7*2000, 100000+site%7*2000), city, 1, "")
+			b.role(mgr, tmpl, dir, "department: "+dept, fmt.Sprintf("salary: {min: %d, max: %d}", 82000+site%7*2000, 102000+site%7*2000), city, 1, "")
 			for s := 0; s < 2 && b.count < n; s++ {
 				b.role(fmt.Sprintf("sup-%d-%d-%d", site+1, m+1, s+1), "shift-supervisor", mgr, "department: "+dept, "flsa: non-exempt", city, 2+s, "")
 			}

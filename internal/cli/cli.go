@@ -163,7 +163,7 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf := root.PersistentFlags()
 	pf.StringP("config", "c", "", "company file (env JDGEN_CONFIG; default ./company.yaml)")
 	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
-	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else letter)")
+	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else the locale's: letter for en-US and en-CA, a4 otherwise)")
 	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
 	pf.Bool("strict", false, "treat every warning as a problem: exit 2, nothing written (env JDGEN_STRICT; file output.strict)")
 	root.AddCommand(a.validateCommand(), a.rolesCommand(), a.initCommand(), a.resolveCommand())
@@ -261,7 +261,8 @@ func (a *app) settings(cfg *generator.Config) (generator.Settings, error) {
 	default:
 		s.OutDir = generator.DefaultOutDir
 	}
-	s.Paper = generator.DefaultPaper
+	// No paper given: Resolve takes the locale's (letter for en-US and
+	// en-CA, A4 otherwise).
 	if cfg.Output.Paper != "" {
 		s.Paper = cfg.Output.Paper
 	}

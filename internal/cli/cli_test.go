@@ -154,7 +154,7 @@ func TestSettingsLayering(t *testing.T) {
 // golden model (refreshed with -update).
 func TestExamples(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
-	for _, name := range []string{"company", "small-business"} {
+	for _, name := range []string{"company", "small-business", "british-company"} {
 		t.Run(name, func(t *testing.T) {
 			cfg := filepath.Join("..", "..", "examples", name+".yaml")
 			code, out, stderr := run(t, "validate", "--config", cfg)

@@ -32,7 +32,10 @@ func normalise(s, dir string) string {
 // TestCases runs every folder testdata/<case>/ holding a company.yaml. A
 // case with stderr.txt must fail with exit code 2, print exactly that, and
 // write nothing; a case with resolve.json must succeed, and `jdgen resolve`
-// must print exactly that. With -update the expected file is rewritten.
+// must print exactly that, and a job-descriptions folder beside it holds
+// the golden PDFs. A case with both succeeds and prints exactly
+// stderr.txt (its warnings) on stderr. With -update the expected files are
+// rewritten.
 func TestCases(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	cases, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "company.yaml"))
@@ -45,7 +48,8 @@ func TestCases(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			resolveFile := filepath.Join(dir, "resolve.json")
-			wantFail := exists(stderrFile)
+			wantFail := exists(stderrFile) && !exists(resolveFile)
+			wantWarnings := exists(stderrFile) && exists(resolveFile)
 			if !wantFail && !exists(resolveFile) && !*golden.Update {
 				t.Fatalf("%s has neither stderr.txt nor resolve.json (run go test ./... -update)", dir)
 			}
@@ -80,11 +84,35 @@ func TestCases(t *testing.T) {
 			if !exists(filepath.Join(out, "career-ladder.xlsx")) {
 				t.Errorf("career-ladder.xlsx was not written")
 			}
+			// A case with a job-descriptions folder keeps golden PDFs:
+			// every job description must match its golden byte for byte.
+			if jd := filepath.Join(dir, "job-descriptions"); exists(jd) {
+				pdfs, _ := filepath.Glob(filepath.Join(out, "job-descriptions", "*.pdf"))
+				if len(pdfs) == 0 {
+					t.Errorf("no job descriptions written")
+				}
+				for _, p := range pdfs {
+					data, err := os.ReadFile(p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					golden.Check(t, filepath.Join(jd, filepath.Base(p)), data)
+				}
+			}
+			mainStderr := stderr
 			code, stdout, stderr := run(t, "resolve", "--config", cfg, "--out", "out")
 			if code != ExitOK {
 				t.Fatalf("resolve: exit code %d; stderr:\n%s", code, stderr)
 			}
 			golden.Check(t, resolveFile, []byte(normalise(stdout, dir)))
+			if wantWarnings {
+				// resolve prints the same warnings as the main job, without
+				// the main job's progress line.
+				golden.Check(t, stderrFile, []byte(normalise(stderr, dir)))
+				if !strings.HasPrefix(mainStderr, stderr) {
+					t.Errorf("the main job's stderr does not start with the warnings resolve prints:\n%s", mainStderr)
+				}
+			}
 		})
 	}
 	if failing < 25 && !*golden.Update {

@@ -20,6 +20,15 @@ import (
 
 const hostileHead = "version: 1\ncompany:\n  name: Acme Freight\n"
 
+// hostileBands ends a config with a pay band for every level, so that no
+// role draws a no-pay warning on stderr.
+const hostileBands = "ladder:\n  bands:\n" +
+	"    OPS-1: {min: 20, max: 25, period: hour}\n    OPS-2: {min: 60000, max: 75000}\n" +
+	"    OPS-3: {min: 26, max: 32, period: hour}\n    OPS-4: {min: 80000, max: 100000}\n" +
+	"    OPS-5: {min: 95000, max: 120000}\n    OPS-6: {min: 120000, max: 150000}\n" +
+	"    OPS-7: {min: 140000, max: 175000}\n    OPS-8: {min: 165000, max: 210000}\n" +
+	"    OPS-9: {min: 200000, max: 260000}\n"
+
 // writeConfig writes doc as company.yaml in a fresh folder.
 func writeConfig(t *testing.T, doc []byte) string {
 	t.Helper()
@@ -154,6 +163,7 @@ func TestHostileDeepChain(t *testing.T) {
 	for i := 1; i < 500; i++ {
 		fmt.Fprintf(&b, "  - {id: r%d, template: operations-supervisor, reports_to: r%d}\n", i, i-1)
 	}
+	b.WriteString(hostileBands)
 	cfg := writeConfig(t, []byte(b.String()))
 	out := filepath.Join(filepath.Dir(cfg), "out")
 	code, _, stderr := run(t, "--config", cfg, "--out", out)
@@ -199,7 +209,7 @@ func TestHostileWideManager(t *testing.T) {
 // --- output safety ---
 
 func smallConfig(t *testing.T) string {
-	return writeConfig(t, []byte(hostileHead+"roles:\n  - {id: coo, template: chief-operating-officer, reports_to: ceo}\n  - {id: vp, template: vp-of-operations, reports_to: coo}\n"))
+	return writeConfig(t, []byte(hostileHead+"roles:\n  - {id: coo, template: chief-operating-officer, reports_to: ceo}\n  - {id: vp, template: vp-of-operations, reports_to: coo}\n"+hostileBands))
 }
 
 func TestOutputParentIsAFile(t *testing.T) {
@@ -278,7 +288,7 @@ func TestOutputReadOnlyFolder(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, b)
 	}
 	cfg := filepath.Join(base, "company.yaml")
-	doc := hostileHead + "roles:\n  - {id: coo, template: chief-operating-officer, reports_to: ceo}\n"
+	doc := hostileHead + "roles:\n  - {id: coo, template: chief-operating-officer, reports_to: ceo}\n" + hostileBands
 	if err := os.WriteFile(cfg, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/locale"
+	"github.com/jdgen/jdgen/templates"
 )
 
 // JDDocument is one job description as content, before any layout: the
@@ -56,13 +58,15 @@ const (
 	JDWorkingConditions JDSectionID = "working-conditions"
 	JDCompensation      JDSectionID = "compensation"
 	JDEqualOpportunity  JDSectionID = "equal-opportunity"
+	// JDAtWill is the at-will employment statement (US, company.at_will).
+	JDAtWill JDSectionID = "at-will"
 )
 
 // JDSectionOrder is the order sections appear in when they have content.
 var JDSectionOrder = []JDSectionID{
 	JDIdentification, JDSummary, JDAbout, JDResponsibilities, JDKPIs, JDScope,
 	JDQualifications, JDCompetencies, JDCareerPath, JDWorkingConditions,
-	JDCompensation, JDEqualOpportunity,
+	JDCompensation, JDEqualOpportunity, JDAtWill,
 }
 
 // JDSection is one headed section; its heading is also a PDF bookmark.
@@ -148,8 +152,24 @@ func (d *JDDocument) Section(id JDSectionID) (*JDSection, bool) {
 // table lists one per line; beyond it the list is summarised.
 const pdfMaxListedReports = 6
 
-// pdfDateLayout prints the effective date: "November 22, 2026".
+// pdfDateLayout prints the effective date when the model has no date text
+// for its locale: "November 22, 2026".
 const pdfDateLayout = "January 2, 2006"
+
+// Wording the job description adds around the model's text, in US English;
+// pdfWords respells it for the company's locale.
+const (
+	// pdfEssentialFunctions heads the responsibilities of a US role: the
+	// duties that are essential to the job (ADA).
+	pdfEssentialFunctions = "Essential functions"
+	// pdfKeyResponsibilities heads them elsewhere.
+	pdfKeyResponsibilities = "Key responsibilities"
+	// pdfOtherDuties follows the responsibilities.
+	pdfOtherDuties = "This list of duties is not exhaustive. The job holder may be asked to perform other related duties as assigned."
+	// pdfTopOfOperations stands for the level above a role that is the
+	// top of operations in its company.
+	pdfTopOfOperations = "None in this company: this is the top operations role."
+)
 
 // BuildJobDescription turns one role of the model into a job-description
 // document. It only reads the model. Sections without content are left out.
@@ -167,9 +187,10 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 			Subject:  "Job description",
 			Keywords: pdfJoin(", ", r.Level, r.Department),
 			Creator:  strings.TrimSpace("jdgen " + m.Settings.Version),
-			Lang:     "en-GB",
+			Lang:     pdfOr(co.Locale, "en-US"),
 		},
 	}
+	w := pdfWords(co.Locale)
 	add := func(id JDSectionID, heading string, blocks ...JDBlock) {
 		var kept []JDBlock
 		for _, b := range blocks {
@@ -191,8 +212,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 		}
 	}
 
-	add(JDIdentification, "Position details", JDBlock{Kind: JDTable, Rows: pdfIdentification(m, r)})
-	add(JDSummary, "Position summary", pdfParagraph(r.Summary))
+	add(JDIdentification, w("Position details"), JDBlock{Kind: JDTable, Rows: pdfIdentification(m, r)})
+	add(JDSummary, w("Position summary"), pdfParagraph(r.Summary))
 	about := strings.TrimSpace(co.About)
 	if w := strings.TrimSpace(co.Website); w != "" && about != "" {
 		about += " Learn more at " + w + "."
@@ -203,54 +224,72 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	for _, g := range r.ResponsibilityGroups() {
 		groups = append(groups, JDGroup{Heading: g.Area, Items: pdfItemTexts(g.Items, nil)})
 	}
-	add(JDResponsibilities, "Key responsibilities", JDBlock{Kind: JDGroups, Groups: groups})
-	add(JDKPIs, "Key performance indicators", JDBlock{Kind: JDBullets, Items: pdfItemTexts(r.KPIs, nil)})
+	heading := pdfKeyResponsibilities
+	if co.Country == "" || co.Country == "US" {
+		heading = pdfEssentialFunctions
+	}
+	add(JDResponsibilities, w(heading), JDBlock{Kind: JDGroups, Groups: groups}, pdfParagraph(pdfIf(len(groups) > 0, w(pdfOtherDuties))))
+	add(JDKPIs, w("Key performance indicators"), JDBlock{Kind: JDBullets, Items: pdfItemTexts(r.KPIs, nil)})
 
 	dm := r.Dimensions
-	add(JDScope, "Scope and decision-making authority", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
-		"Scope", dm.Scope,
-		"Decision authority", dm.DecisionAuthority,
-		"Strategic focus", dm.StrategicFocus,
-		"Organisational impact", dm.OrganisationalImpact,
+	add(JDScope, w("Scope and decision-making authority"), JDBlock{Kind: JDDefinitions, Rows: pdfRows(
+		w("Scope"), dm.Scope,
+		w("Decision authority"), dm.DecisionAuthority,
+		w("Strategic focus"), dm.StrategicFocus,
+		w("Organizational impact"), dm.OrganisationalImpact,
 	)})
 
 	required, preferred := false, true
-	add(JDQualifications, "Qualifications", JDBlock{Kind: JDGroups, Groups: []JDGroup{
-		{Heading: "Required", Items: pdfItemTexts(r.Qualifications, &required)},
-		{Heading: "Preferred", Items: pdfItemTexts(r.Qualifications, &preferred)},
+	add(JDQualifications, w("Qualifications"), JDBlock{Kind: JDGroups, Groups: []JDGroup{
+		{Heading: w("Required"), Items: pdfItemTexts(r.Qualifications, &required)},
+		{Heading: w("Preferred"), Items: pdfItemTexts(r.Qualifications, &preferred)},
 	}})
 
 	var comp []JDRow
 	for _, c := range r.Competencies {
 		comp = append(comp, JDRow{Label: c.Name, Value: c.Text})
 	}
-	add(JDCompetencies, "Competencies expected at this level", JDBlock{Kind: JDDefinitions, Rows: comp})
+	add(JDCompetencies, w("Competencies expected at this level"), JDBlock{Kind: JDDefinitions, Rows: comp})
 
 	cp := r.CareerPath
-	add(JDCareerPath, "Career path", JDBlock{Kind: JDDefinitions, Rows: pdfRows(
-		"Level below", pdfLevelRef(cp.Below),
-		"Level above", pdfLevelRef(cp.Above),
-		"Promotion", pdfIf(cp.Above != nil, cp.Promotion),
+	above := pdfLevelRef(cp.Above)
+	if cp.Above == nil && r.IsTopOps {
+		above = w(pdfTopOfOperations)
+	}
+	add(JDCareerPath, w("Career path"), JDBlock{Kind: JDDefinitions, Rows: pdfRows(
+		w("Level below"), pdfLevelRef(cp.Below),
+		w("Level above"), above,
+		w("Promotion"), pdfIf(cp.Above != nil, cp.Promotion),
 	)})
 
-	add(JDWorkingConditions, "Working conditions", JDBlock{Kind: JDBullets, Items: pdfNonEmpty(r.WorkingConditions)})
+	// Physical demands and the working environment, worded around the
+	// essential functions, with how to ask for an accommodation.
+	physical := pdfNonEmpty(r.PhysicalDemands)
+	environment := pdfNonEmpty(append(append([]string(nil), r.WorkingEnvironment...), r.WorkingConditions...))
+	add(JDWorkingConditions, w("Physical demands and working environment"),
+		JDBlock{Kind: JDGroups, Groups: []JDGroup{
+			{Heading: w("Physical demands"), Items: physical},
+			{Heading: w("Working environment"), Items: environment},
+		}},
+		pdfParagraph(pdfIf(len(physical)+len(environment) > 0, co.Accommodation)))
 
 	var pay string
 	if s := r.Salary; s != nil && strings.TrimSpace(s.Text) != "" {
 		if s.Source == "band" && r.Level != "" {
-			pay = fmt.Sprintf("This position is paid within the %s pay band: %s.", r.Level, s.Text)
+			pay = fmt.Sprintf(w("This position is paid within the %s pay band: %s."), r.Level, s.Text)
 		} else {
-			pay = fmt.Sprintf("The pay range for this position is %s.", s.Text)
+			pay = fmt.Sprintf(w("The pay range for this position is %s."), s.Text)
 		}
 	}
 	var benefits []JDGroup
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
-		benefits = []JDGroup{{Heading: "Benefits", Items: b}}
+		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
 	bar, _ := pdfPayBarBlock(m, r)
-	add(JDCompensation, "Compensation and benefits", pdfParagraph(pay), bar, JDBlock{Kind: JDGroups, Groups: benefits})
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), bar, JDBlock{Kind: JDGroups, Groups: benefits})
 
-	add(JDEqualOpportunity, "Equal opportunity", pdfParagraph(co.EqualOpportunity))
+	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
+	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))
 	return d
 }
 
@@ -267,22 +306,29 @@ func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
 	if r.Salary != nil {
 		pay = r.Salary.Text
 	}
-	var date string
-	if !m.Settings.Date.IsZero() {
+	date := m.Settings.DateText
+	if date == "" && !m.Settings.Date.IsZero() {
 		date = m.Settings.Date.UTC().Format(pdfDateLayout)
 	}
+	var experience string
+	if r.ExperienceYears > 0 {
+		experience = templates.ExperienceText(r.ExperienceYears) + " in operations"
+	}
+	w := pdfWords(m.Company.Locale)
 	return pdfRows(
-		"Job title", r.Title,
-		"Level", level,
-		"Department", r.Department,
-		"Reports to", r.ReportsToTitle,
-		"Direct reports", pdfDirectReports(m, r),
-		"Location", r.Location,
-		"Workplace", generator.Label(r.Workplace),
-		"Employment type", generator.Label(r.EmploymentType),
+		w("Job title"), r.Title,
+		w("Level"), level,
+		w("Seniority"), r.Dimensions.Seniority,
+		w("Department"), r.Department,
+		w("Reports to"), r.ReportsToTitle,
+		w("Direct reports"), pdfDirectReports(m, r),
+		w("Location"), r.Location,
+		w("Workplace"), generator.Label(r.Workplace),
+		w("Employment type"), generator.Label(r.EmploymentType),
 		"FLSA status", generator.Label(r.FLSA),
-		"Pay range", pay,
-		"Effective date", date,
+		w("Required experience"), experience,
+		w("Pay range"), pay,
+		w("Effective date"), date,
 	)
 }
 
@@ -436,4 +482,15 @@ func (b JDBlock) empty() bool {
 		return true
 	}
 	return true
+}
+
+// pdfWords returns the function that respells the job description's own
+// wording (headings, labels, fixed sentences: written in US English) for
+// the company's locale tag; an unknown or empty tag keeps US English.
+func pdfWords(tag string) func(string) string {
+	loc, err := locale.Parse(tag)
+	if err != nil || loc == locale.EnUS {
+		return func(s string) string { return s }
+	}
+	return func(s string) string { return locale.Spell(loc, s) }
 }

@@ -64,7 +64,7 @@ func TestJDExampleStructure(t *testing.T) {
 			t.Errorf("%s: header %q / %q", r.ID, d.Company, d.Title)
 		}
 		want := JDMeta{Title: r.Title, Author: "Northwind Logistics", Subject: "Job description",
-			Keywords: pdfJoin(", ", r.Level, r.Department), Creator: "jdgen test", Lang: "en-GB"}
+			Keywords: pdfJoin(", ", r.Level, r.Department), Creator: "jdgen test", Lang: "en-US"}
 		if d.Meta != want {
 			t.Errorf("%s: meta %+v, want %+v", r.ID, d.Meta, want)
 		}
@@ -88,21 +88,23 @@ func TestJDIdentificationRows(t *testing.T) {
 		labels = append(labels, row.Label)
 		got[row.Label] = row.Value
 	}
-	wantLabels := []string{"Job title", "Level", "Department", "Reports to", "Direct reports", "Location",
-		"Workplace", "Employment type", "FLSA status", "Pay range", "Effective date"}
+	wantLabels := []string{"Job title", "Level", "Seniority", "Department", "Reports to", "Direct reports", "Location",
+		"Workplace", "Employment type", "FLSA status", "Required experience", "Pay range", "Effective date"}
 	if !slices.Equal(labels, wantLabels) {
 		t.Errorf("labels %q\nwant   %q", labels, wantLabels)
 	}
 	for label, want := range map[string]string{
-		"Job title":       "Warehouse Operations Manager",
-		"Level":           "OPS-5 · Senior Operations Manager (Management band)",
-		"Reports to":      "Director of Operations, Supply Chain",
-		"Direct reports":  "Night Shift Operations Supervisor (4 people)",
-		"Workplace":       "On-site",
-		"Employment type": "Full-time",
-		"FLSA status":     "Exempt",
-		"Pay range":       "$100,000 – $128,000 per year",
-		"Effective date":  "November 14, 2023",
+		"Job title":           "Warehouse Operations Manager",
+		"Level":               "OPS-5 · Senior Operations Manager (Management band)",
+		"Reports to":          "Director of Operations, Supply Chain",
+		"Direct reports":      "Night Shift Operations Supervisor (4 people)",
+		"Workplace":           "On-site",
+		"Employment type":     "Full-time",
+		"FLSA status":         "Exempt",
+		"Pay range":           "$100,000 – $128,000 per year",
+		"Seniority":           r.Dimensions.Seniority,
+		"Required experience": fmt.Sprintf("%d or more years in operations", r.ExperienceYears),
+		"Effective date":      "November 14, 2023",
 	} {
 		if got[label] != want {
 			t.Errorf("%s = %q, want %q", label, got[label], want)
@@ -224,5 +226,143 @@ func TestJDEffectiveDate(t *testing.T) {
 	rows := s.Blocks[0].Rows
 	if v := rows[len(rows)-1].Value; v != "November 22, 2026" {
 		t.Errorf("effective date %q", v)
+	}
+}
+
+// pdfRowsOf returns the identification table of a document as a map.
+func pdfRowsOf(t *testing.T, d JDDocument) map[string]string {
+	t.Helper()
+	s, ok := d.Section(JDIdentification)
+	if !ok || len(s.Blocks) != 1 {
+		t.Fatalf("no identification table")
+	}
+	out := map[string]string{}
+	for _, row := range s.Blocks[0].Rows {
+		out[row.Label] = row.Value
+	}
+	return out
+}
+
+// pdfSectionText joins every text of a section.
+func pdfSectionText(d JDDocument, id JDSectionID) (string, bool) {
+	s, ok := d.Section(id)
+	if !ok {
+		return "", false
+	}
+	var parts []string
+	for _, b := range s.Blocks {
+		parts = append(parts, b.Text)
+		parts = append(parts, b.Items...)
+		for _, g := range b.Groups {
+			parts = append(parts, g.Heading)
+			parts = append(parts, g.Items...)
+		}
+		for _, r := range b.Rows {
+			parts = append(parts, r.Label, r.Value)
+		}
+	}
+	return strings.Join(parts, "\n"), true
+}
+
+// TestJDUSElements: a US job description heads the responsibilities
+// "Essential functions" and ends them with the other-duties clause, has the
+// physical demands and working environment with the accommodation
+// sentence, the at-will statement when the company asks for it, the
+// seniority, and the required experience from the one figure the
+// qualifications use.
+func TestJDUSElements(t *testing.T) {
+	m := pdfExampleModel(t, "letter")
+	for i := range m.Roles {
+		r := &m.Roles[i]
+		d := BuildJobDescription(m, r)
+		resp, _ := d.Section(JDResponsibilities)
+		if resp == nil || resp.Heading != "Essential functions" {
+			t.Fatalf("%s: responsibilities section %+v", r.ID, resp)
+		}
+		if last := resp.Blocks[len(resp.Blocks)-1]; last.Kind != JDParagraph || !strings.Contains(last.Text, "not exhaustive") || !strings.Contains(last.Text, "other related duties as assigned") {
+			t.Errorf("%s: no other-duties clause after the essential functions: %+v", r.ID, last)
+		}
+		work, ok := pdfSectionText(d, JDWorkingConditions)
+		if !ok || !strings.Contains(work, "Physical demands") || !strings.Contains(work, "Working environment") || !strings.Contains(work, "careers@northwind.example") {
+			t.Errorf("%s: physical demands and working environment:\n%s", r.ID, work)
+		}
+		for _, p := range r.PhysicalDemands {
+			if !strings.Contains(work, p) {
+				t.Errorf("%s: physical demand %q not printed", r.ID, p)
+			}
+		}
+		if at, ok := pdfSectionText(d, JDAtWill); !ok || !strings.Contains(at, "at will") {
+			t.Errorf("%s: no at-will statement", r.ID)
+		}
+		rows := pdfRowsOf(t, d)
+		if rows["Seniority"] == "" || rows["Seniority"] != r.Dimensions.Seniority {
+			t.Errorf("%s: seniority row %q", r.ID, rows["Seniority"])
+		}
+		if r.Template != "fleet-operations-manager" {
+			years := fmt.Sprintf("%d or more years", r.ExperienceYears)
+			if !strings.HasPrefix(rows["Required experience"], years) {
+				t.Errorf("%s: required experience %q, want %s", r.ID, rows["Required experience"], years)
+			}
+			quals, _ := pdfSectionText(d, JDQualifications)
+			if !strings.Contains(quals, years) {
+				t.Errorf("%s: the qualifications do not state %q:\n%s", r.ID, years, quals)
+			}
+		}
+		if rows["FLSA status"] == "" {
+			t.Errorf("%s: a US role without FLSA status", r.ID)
+		}
+	}
+}
+
+// TestJDBritish: a British company's job description has British
+// headings and dates, no FLSA status and no at-will statement, and its
+// language tag is en-GB.
+func TestJDBritish(t *testing.T) {
+	m := pdfModelFromFile(t, "../../examples/british-company.yaml", "")
+	if m.Settings.Paper != "a4" {
+		t.Errorf("paper %q, want the en-GB default a4", m.Settings.Paper)
+	}
+	for i := range m.Roles {
+		r := &m.Roles[i]
+		d := BuildJobDescription(m, r)
+		if d.Meta.Lang != "en-GB" {
+			t.Errorf("%s: lang %q", r.ID, d.Meta.Lang)
+		}
+		rows := pdfRowsOf(t, d)
+		if _, ok := rows["FLSA status"]; ok {
+			t.Errorf("%s: FLSA status printed for a UK role", r.ID)
+		}
+		if rows["Effective date"] != "14 November 2023" {
+			t.Errorf("%s: effective date %q", r.ID, rows["Effective date"])
+		}
+		if resp, _ := d.Section(JDResponsibilities); resp == nil || resp.Heading != "Key responsibilities" {
+			t.Errorf("%s: responsibilities heading %+v", r.ID, resp)
+		}
+		if _, ok := d.Section(JDAtWill); ok {
+			t.Errorf("%s: at-will statement in a UK document", r.ID)
+		}
+		scope, _ := pdfSectionText(d, JDScope)
+		if !strings.Contains(scope, "Organisational impact") {
+			t.Errorf("%s: scope labels not in British spelling:\n%s", r.ID, scope)
+		}
+		eo, _ := pdfSectionText(d, JDEqualOpportunity)
+		if !strings.Contains(eo, "Equality Act 2010") {
+			t.Errorf("%s: equal opportunities statement %q", r.ID, eo)
+		}
+	}
+}
+
+// TestJDCareerPathOfTheTop: the top operations role's career path has no
+// step above in its company, and says so; the ladder's next level is not
+// named.
+func TestJDCareerPathOfTheTop(t *testing.T) {
+	m := pdfModelFromFile(t, "../../examples/small-business.yaml", "letter")
+	r, ok := m.Role("vp-ops")
+	if !ok {
+		t.Fatal("no vp-ops")
+	}
+	text, _ := pdfSectionText(BuildJobDescription(m, r), JDCareerPath)
+	if !strings.Contains(text, pdfTopOfOperations) || strings.Contains(text, "Chief Operating Officer") || strings.Contains(text, "Promotion") {
+		t.Errorf("career path of the top operations role:\n%s", text)
 	}
 }

@@ -38,7 +38,7 @@ var xlsxSheetGuide = []struct{ sheet, text string }{
 	{xlsxSheetCompetencies, "What is expected at each level for each competency. Read down a column for everything expected at one level; read across a row to see how a competency grows from level to level."},
 	{xlsxSheetRoles, "One row per role: level, department, manager, direct reports, headcount, location, working pattern, FLSA status and pay, with a link to the role's job description."},
 	{xlsxSheetResp, "One row per responsibility of every role. Use the filter buttons in the header row to show one role, one level or one area of responsibility."},
-	{xlsxSheetComparison, "The levels side by side on scope, seniority, decision-making authority, strategic focus, organisational impact and typical manager. The COO, VP, Director and Manager levels are always shown, even when the structure has no such role."},
+	{xlsxSheetComparison, "The levels side by side on scope, seniority, decision-making authority, strategic focus, organizational impact and manager (the real one for the roles in this structure, the typical one for levels it does not have). The COO, VP, Director and Manager levels are always shown, even when the structure has no such role."},
 	{xlsxSheetOrgChart, "The reporting tree from the top down. Indentation shows who reports to whom; Tier 1 reports directly to the CEO or the board."},
 	{xlsxSheetPayBands, xlsxPayBandsGuide},
 }
@@ -509,23 +509,15 @@ func (b *xlsxBook) comparison() ([]xlsxPosition, error) {
 			out = append(out, p)
 		}
 		out[g].roles = append(out[g].roles, r.ID)
-		// The typical manager comes from the first built-in template in
-		// the group.
-		if out[g].reportsTo == "" {
-			if t, ok := templates.Lookup(r.Template); ok {
-				out[g].reportsTo = xlsxReportsToTitle(t.ReportsTo)
-			}
-		}
+		// Configured roles show whom they really report to, not the
+		// template's typical manager (a small business's VP reports to
+		// the CEO, not to a COO it does not have).
 		if r.ReportsToTitle != "" && !slices.Contains(managers[g], r.ReportsToTitle) {
 			managers[g] = append(managers[g], r.ReportsToTitle)
 		}
 	}
-	// A custom template's typical manager is not in the model: show the
-	// managers the config gives its roles instead.
 	for g := range out {
-		if out[g].reportsTo == "" {
-			out[g].reportsTo = b.titlesList(managers[g])
-		}
+		out[g].reportsTo = b.titlesList(managers[g])
 	}
 	used := map[string]bool{}
 	for _, r := range m.Roles {
@@ -540,7 +532,13 @@ func (b *xlsxBook) comparison() ([]xlsxPosition, error) {
 			continue
 		}
 		used[t.Level] = true
-		p := xlsxPosition{level: t.Level, title: t.Title, dims: t.Dimensions, reportsTo: xlsxReportsToTitle(t.ReportsTo), order: len(m.Ladder.Levels)}
+		// The seed template's own wording, for no particular company: its
+		// placeholders take generic values.
+		d := t.Dimensions
+		for _, f := range []*string{&d.Scope, &d.Seniority, &d.DecisionAuthority, &d.StrategicFocus, &d.OrganisationalImpact} {
+			*f = m.GenericText(*f, t.Title)
+		}
+		p := xlsxPosition{level: t.Level, title: t.Title, dims: d, reportsTo: xlsxReportsToTitle(t.ReportsTo), order: len(m.Ladder.Levels)}
 		if lv, ok := levelIdx[t.Level]; ok {
 			p.order = lv
 		}
@@ -597,8 +595,8 @@ func (b *xlsxBook) writeComparison() error {
 		xlsxCol{header: "Seniority", max: 30},
 		xlsxCol{header: "Decision-making authority", max: 32},
 		xlsxCol{header: "Strategic focus", max: 28},
-		xlsxCol{header: "Organisational impact", max: 30},
-		xlsxCol{header: "Typical reports to", max: 22},
+		xlsxCol{header: b.m.GenericText("Organizational impact", ""), max: 30},
+		xlsxCol{header: "Reports to", max: 22},
 	)
 	rows := make([][]string, len(positions))
 	for i, p := range positions {

@@ -315,7 +315,7 @@ func (b *xlsxBook) setup() error {
 		Category:       "Human resources",
 		Created:        date,
 		Modified:       date,
-		Language:       "en-US",
+		Language:       xlsxLanguage(co.Locale),
 	})
 	if err != nil {
 		return xlsxWrap(err)
@@ -767,4 +767,13 @@ func (b *xlsxBook) titles(ids []string, more string) string {
 // is stored as text, never as a formula.
 func (b *xlsxBook) textCell(s string) excelize.Cell {
 	return excelize.Cell{StyleID: b.st.text, Value: s}
+}
+
+// xlsxLanguage is the workbook's language tag: the company's locale,
+// en-US when the model has none.
+func xlsxLanguage(tag string) string {
+	if tag == "" {
+		return "en-US"
+	}
+	return tag
 }

@@ -352,10 +352,12 @@ func TestXLSXComparisonAlwaysShowsSeedLevels(t *testing.T) {
 	if coo[1] != "Chief Operating Officer" || coo[2] != xlsxNoRoles || coo[3] == "" || coo[8] != "Chief Executive Officer" {
 		t.Errorf("COO row %q", coo)
 	}
-	if vp := got["OPS-8"]; vp[2] != "Vice President of Operations" || vp[8] != "Chief Operating Officer" {
+	// Configured roles show their real managers: this VP reports to the
+	// CEO (there is no COO), the manager to the VP.
+	if vp := got["OPS-8"]; vp[2] != "Vice President of Operations" || vp[8] != "Chief Executive Officer" {
 		t.Errorf("VP row %q", vp)
 	}
-	if mgr := got["OPS-4"]; mgr[2] != "Warehouse and Fulfilment Manager" || mgr[8] != "Director of Operations" {
+	if mgr := got["OPS-4"]; mgr[2] != "Warehouse and Fulfillment Manager" || mgr[8] != "Vice President of Operations" {
 		t.Errorf("Manager row %q", mgr)
 	}
 	for _, r := range rows[1:] {
