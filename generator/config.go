@@ -1,5 +1,7 @@
 package generator
 
+import "github.com/jdgen/jdgen/internal/fonts"
+
 // Config is the company file as written by the user (config contract v1),
 // decoded strictly. Zero values mean "not given"; defaults are filled in by
 // Resolve, in one place.
@@ -19,8 +21,16 @@ type Config struct {
 	Dir string `yaml:"-"`
 	// Logo is the logo file's bytes, read and checked by Load.
 	Logo []byte `yaml:"-"`
+	// FontSet is the fonts the documents are drawn with: company.fonts,
+	// read and checked by Load, or the built-in set.
+	FontSet *fonts.Set `yaml:"-"`
+	// texts are the strings decoded, checked against FontSet by validate.
+	texts []textRef
 
 	lines map[string]int
+	// cols holds, for text written on one line, the column its first
+	// character is on (see textColumn).
+	cols map[string]int
 	// warnings are those found by the checks Parse runs before resolving.
 	warnings []Problem
 }
@@ -73,11 +83,11 @@ type PostingConfig struct {
 
 // DefaultsConfig is the `defaults:` section every role inherits.
 type DefaultsConfig struct {
-	Location       string `yaml:"location"`
-	Workplace      string `yaml:"workplace"`
-	EmploymentType string `yaml:"employment_type"`
-	Currency       string `yaml:"currency"`
-	FLSA           string `yaml:"flsa"`
+	Location       LocationConfig `yaml:"location"`
+	Workplace      string         `yaml:"workplace"`
+	EmploymentType string         `yaml:"employment_type"`
+	Currency       string         `yaml:"currency"`
+	FLSA           string         `yaml:"flsa"`
 	// RemoteRegions are where a remote role's person may live (US, US-CO,
 	// CA-ON, EU, ...).
 	RemoteRegions []string `yaml:"remote_regions"`
@@ -115,23 +125,23 @@ type ListPatch struct {
 
 // RoleConfig is one entry of `roles:`.
 type RoleConfig struct {
-	ID               string        `yaml:"id"`
-	Template         string        `yaml:"template"`
-	Title            string        `yaml:"title"`
-	Focus            string        `yaml:"focus"`
-	Department       string        `yaml:"department"`
-	ReportsTo        string        `yaml:"reports_to"`
-	Headcount        *int          `yaml:"headcount"`
-	Level            string        `yaml:"level"`
-	Location         string        `yaml:"location"`
-	Workplace        string        `yaml:"workplace"`
-	EmploymentType   string        `yaml:"employment_type"`
-	FLSA             string        `yaml:"flsa"`
-	Salary           *SalaryConfig `yaml:"salary"`
-	Summary          string        `yaml:"summary"`
-	Responsibilities ListPatch     `yaml:"responsibilities"`
-	Qualifications   ListPatch     `yaml:"qualifications"`
-	KPIs             ListPatch     `yaml:"kpis"`
+	ID               string         `yaml:"id"`
+	Template         string         `yaml:"template"`
+	Title            string         `yaml:"title"`
+	Focus            string         `yaml:"focus"`
+	Department       string         `yaml:"department"`
+	ReportsTo        string         `yaml:"reports_to"`
+	Headcount        *int           `yaml:"headcount"`
+	Level            string         `yaml:"level"`
+	Location         LocationConfig `yaml:"location"`
+	Workplace        string         `yaml:"workplace"`
+	EmploymentType   string         `yaml:"employment_type"`
+	FLSA             string         `yaml:"flsa"`
+	Salary           *SalaryConfig  `yaml:"salary"`
+	Summary          string         `yaml:"summary"`
+	Responsibilities ListPatch      `yaml:"responsibilities"`
+	Qualifications   ListPatch      `yaml:"qualifications"`
+	KPIs             ListPatch      `yaml:"kpis"`
 	// RemoteRegions overrides defaults.remote_regions.
 	RemoteRegions []string `yaml:"remote_regions"`
 	// Posting overrides the top-level posting section for this role.

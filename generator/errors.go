@@ -22,6 +22,8 @@ var (
 	ErrStepFailed = errors.New("generation step failed")
 	// ErrBuiltinData means the embedded role library or ladder is broken.
 	ErrBuiltinData = errors.New("built-in data invalid")
+	// ErrUnknownFormat means --formats names an output jdgen cannot make.
+	ErrUnknownFormat = errors.New("unknown output format")
 )
 
 // Problem is one thing wrong with a config: where it is and what is wrong.
@@ -48,6 +50,8 @@ func (p Problem) String() string {
 type ConfigError struct {
 	// Problems are sorted by line, then key path.
 	Problems []Problem
+	// More counts problems found beyond MaxProblems and not listed.
+	More int
 	// Warnings are the warnings found alongside (not problems themselves);
 	// with --strict they are in Problems instead.
 	Warnings []Problem

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/fonts"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -24,6 +25,9 @@ type Model struct {
 	// Warnings are findings that do not stop the run, sorted by line (see
 	// DESIGN.md, warnings). Renderers may show them.
 	Warnings []Problem `json:"warnings,omitempty"`
+	// PayLaw names the pay-transparency rules table the roles were checked
+	// against.
+	PayLaw *PayLawInfo `json:"pay_law,omitempty"`
 
 	byID map[string]int
 }
@@ -47,6 +51,8 @@ type Settings struct {
 	Strict bool `json:"strict,omitempty"`
 	// PayChart draws the band-position bar in job descriptions (output.pay_chart).
 	PayChart bool `json:"pay_chart,omitempty"`
+	// Formats are the outputs to make (see Formats); empty means all.
+	Formats []string `json:"formats,omitempty"`
 }
 
 // Company is the resolved `company:` section.
@@ -75,6 +81,10 @@ type Company struct {
 	// Accommodation says that reasonable accommodations are made and how to
 	// request one (company.accommodation_contact).
 	Accommodation string `json:"accommodation"`
+
+	// Fonts are the fonts the documents are drawn with (company.fonts or
+	// the built-in set); nil means the built-in set.
+	Fonts *fonts.Set `json:"-"`
 }
 
 // Item is a keyed list entry (responsibility, KPI, qualification).
@@ -114,6 +124,15 @@ type Role struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
 	Template string `json:"template"`
+	// Place is where the role is, read from Location; nil when no location
+	// is given or it cannot be placed (a warning says so).
+	Place *Place `json:"place,omitempty"`
+	// RemoteRegions are the areas a remote role's holder may live in.
+	RemoteRegions []string `json:"remote_regions,omitempty"`
+	// Compliance is what the pay-transparency laws that apply to the role
+	// ask of its posting and job description, and whether it is there;
+	// nil when none applies.
+	Compliance *Compliance `json:"compliance,omitempty"`
 	// Level is the level code; LevelTitle and Band come from the ladder.
 	Level      string `json:"level"`
 	LevelTitle string `json:"level_title"`
@@ -169,6 +188,13 @@ type Role struct {
 	ExperienceYears int `json:"experience_years"`
 	// ONET is the O*NET-SOC 2019 occupation code of the role's template.
 	ONET string `json:"onet,omitempty"`
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
 }
 
 // Ladder is the career ladder as configured.

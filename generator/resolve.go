@@ -57,12 +57,17 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 			m.byID[role.ID] = i
 		}
 	}
+	r.compliance(m)
 	r.orgTree(m)
 	r.relate(m)
 	r.careerPath(m)
 	r.roleTexts(m)
 	m.Ladder = r.ladderModel(m)
 	r.checkRoles(m)
+	if fs := r.checkFormats(); len(m.Settings.Formats) == 0 {
+		m.Settings.Formats = fs
+	}
+	r.postings(m)
 	r.payChecks(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
@@ -404,7 +409,7 @@ func (r *resolver) company() Company {
 	co := r.c.Company
 	out := Company{
 		Name: co.Name, Industry: co.Industry, About: co.About, Website: co.Website,
-		LogoPath: co.Logo, Logo: r.c.Logo, BrandColor: strings.ToUpper(co.BrandColor),
+		LogoPath: co.Logo, Logo: r.c.Logo, Fonts: r.c.FontSet, BrandColor: strings.ToUpper(co.BrandColor),
 		Benefits: slices.Clone(co.Benefits), EqualOpportunity: co.EqualOpportunity,
 	}
 	if co.Employees != nil {
@@ -433,6 +438,7 @@ func (r *resolver) roles() []Role {
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
+		role.Line = r.c.Line(p)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
 			if rc.Template != "" && !r.broken[rc.Template] {
@@ -474,7 +480,7 @@ func (r *resolver) roles() []Role {
 		if rc.Headcount != nil && *rc.Headcount > 0 {
 			role.Headcount = *rc.Headcount
 		}
-		role.Location = firstOf(rc.Location, d.Location)
+		role.Location = firstOf(rc.Location.String(), d.Location.String())
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
 		role.FLSA = flsaStatus(rc.FLSA, t.FLSA, d.FLSA)

@@ -40,9 +40,14 @@ company:
     - Medical, dental and vision cover
     - 401(k) with a 5%% match
     - Paid parental leave
+posting:
+  how_to_apply: Apply at https://meridian.example/careers
+  vacancy: existing
+  ai_screening: false
 defaults:
   location: Chicago, IL
   workplace: on-site
+  remote_regions: [US, CA]
   employment_type: full-time
   currency: USD
   flsa: exempt
@@ -68,7 +73,7 @@ ladder:
     OPS-1: {min: 19, max: 24, period: hour}
     OPS-2: {min: 81000, max: 97000}
     OPS-3: {min: 27, max: 35, period: hour}
-    OPS-4: {min: 80000, max: 112000}
+    OPS-4: {min: 80000, max: 115000}
     OPS-5: {min: 98000, max: 125000}
     OPS-6: {min: 128000, max: 165000}
     OPS-7: {min: 150000, max: 190000}

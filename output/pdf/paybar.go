@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
 // JDPayBar is where a role's pay sits in its level's band, drawn as a small
@@ -54,15 +55,16 @@ type pdfBar struct {
 }
 
 // drawPayBar lays out the bar and its caption as one row: the bar sits in
-// the row's top padding.
-func (l *pdfLayout) drawPayBar(b JDBlock) []pdfRow {
+// the row's top padding. The caption, a paragraph under parent, carries
+// the figures; the bar itself is tagged as an artifact.
+func (l *pdfLayout) drawPayBar(b JDBlock, parent pdftag.Elem) []pdfRow {
 	if b.Bar == nil {
 		return nil
 	}
-	st := pdfStyle{size: l.s(pdfPayBarCaption), color: pdfMuted}
-	r := l.textRow(st, l.s(pdfPayBarLead), b.Text, 0, l.width)
-	r.padTop = l.s(pdfPayBarMarkH + pdfPayBarGap)
-	r.bar = &pdfBar{bar: *b.Bar, w: min(l.width, l.s(pdfPayBarW))}
+	st := pdfStyle{size: pdfPayBarCaption, color: pdfMuted}
+	r := l.textRow(st, pdfPayBarLead, b.Text, 0, l.width, l.elem(parent, pdftag.P))
+	r.padTop = pdfPayBarMarkH + pdfPayBarGap
+	r.bar = &pdfBar{bar: *b.Bar, w: min(l.width, pdfPayBarW)}
 	return []pdfRow{r}
 }
 
@@ -76,9 +78,8 @@ func (l *pdfLayout) drawBar(p *pdfBar, y float64) {
 		return
 	}
 	x := func(v float64) float64 { return l.left + (v-lo)/(hi-lo)*p.w }
-	markH := l.s(pdfPayBarMarkH)
-	bandH := l.s(pdfPayBarH)
-	l.add(pdfOp{kind: pdfOpFill, x: x(b.BandMin), y: y + (markH-bandH)/2, w: x(b.BandMax) - x(b.BandMin), h: bandH, style: pdfStyle{color: pdfHairline}})
+	markH, bandH := pdfPayBarMarkH, pdfPayBarH
+	l.add(pdfOp{kind: pdfOpFill, x: x(b.BandMin), y: y + (markH-bandH)/2, w: x(b.BandMax) - x(b.BandMin), h: bandH, style: pdfStyle{color: pdfHairline}, elem: pdfArtifactLayout})
 	w := max(x(b.RoleMax)-x(b.RoleMin), pdfRuleW*2)
-	l.add(pdfOp{kind: pdfOpFill, x: x(b.RoleMin), y: y, w: w, h: markH, style: pdfStyle{color: l.brand}})
+	l.add(pdfOp{kind: pdfOpFill, x: x(b.RoleMin), y: y, w: w, h: markH, style: pdfStyle{color: l.brand}, elem: pdfArtifactLayout})
 }
