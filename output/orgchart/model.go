@@ -14,8 +14,13 @@
 // their own page) may stand in a column under their manager instead of
 // side by side.
 //
-// Not yet done: the PDF is not tagged (no structure tree); the tagging
-// layer for the job descriptions had not landed when this was written.
+// Tagging (internal/pdftag): each page is a section; the title on page 1
+// is its H1, a page's heading an H2; each box is one paragraph in tree
+// order (its "continued" notes included), the legend another; boxes,
+// stripes, connectors and swatches are layout artifacts, the running
+// title and the footer pagination artifacts. The internal links
+// ("continued on page N") are plain link annotations, not yet tagged: the
+// fpdf patch tags URL links only.
 package orgchart
 
 import (

@@ -15,6 +15,7 @@ import (
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/bigconfig"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
+	"github.com/jdgen/jdgen/internal/pdftag"
 	"github.com/jdgen/jdgen/internal/pdftext"
 )
 
@@ -518,5 +519,42 @@ func TestStep(t *testing.T) {
 	cancel()
 	if err := Step().Run(generator.WithWorkers(ctx, 1), m, func(generator.File) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+// TestTagged: the chart is a tagged PDF (structure tree, every piece of
+// text and graphics marked or an artifact), boxes read as paragraphs in
+// tree order.
+func TestTagged(t *testing.T) {
+	for _, m := range []*generator.Model{example(t, "company.yaml"), big(t, 300)} {
+		c := build(t, m)
+		data, err := Render(c, RenderOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep, err := pdftag.Verify(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Problems) > 0 {
+			t.Fatalf("not a sound tagged PDF: %v", rep.Problems[:min(5, len(rep.Problems))])
+		}
+		paras, h1 := 0, 0
+		for _, e := range rep.Elements {
+			switch e.Type {
+			case pdftag.P:
+				paras++
+			case pdftag.H1:
+				h1++
+			}
+		}
+		boxes := 0
+		for _, p := range c.Pages {
+			boxes += len(p.Boxes)
+		}
+		// One paragraph per box and one legend per page.
+		if paras != boxes+len(c.Pages) || h1 != 1 || rep.Pages != len(c.Pages) {
+			t.Errorf("%d paragraphs, %d H1, %d pages; want %d, 1, %d", paras, h1, rep.Pages, boxes+len(c.Pages), len(c.Pages))
+		}
 	}
 }

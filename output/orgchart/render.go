@@ -8,6 +8,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
 // RenderOptions change how Render writes the PDF.
@@ -28,6 +29,9 @@ var (
 	linkColor  = rgb{0x05, 0x63, 0xC1}
 	white      = rgb{0xFF, 0xFF, 0xFF}
 )
+
+// lang is the document's language.
+const lang = "en-US"
 
 // Drawing numbers, in points at full size.
 const (
@@ -101,17 +105,26 @@ func Render(c *Chart, o RenderOptions) ([]byte, error) {
 	pdf.SetAuthor(c.Company, true)
 	pdf.SetSubject("Reporting tree of "+c.Company, true)
 	pdf.SetCreator(c.Creator, true)
-	pdf.SetLang("en-US")
+	pdf.SetLang(lang)
+	pdf.SetDisplayDocTitle(true)
+	pdf.SetXmpMetadata(pdftag.XMP(pdftag.Meta{
+		Title: c.Title, Author: c.Company, Subject: "Reporting tree of " + c.Company,
+		CreatorTool: c.Creator, Lang: lang, Date: c.Date,
+	}))
 	links := make([]int, len(c.Pages)+1)
 	for i := range c.Pages {
 		links[i+1] = pdf.AddLink()
 		pdf.SetLink(links[i+1], 0, i+1)
 	}
-	r := &renderer{pdf: pdf, c: c, brand: brand, pageW: pageW, pageH: pageH, links: links}
+	tree := pdftag.New()
+	r := &renderer{pdf: pdf, c: c, brand: brand, pageW: pageW, pageH: pageH, links: links, tree: tree}
 	for i := range c.Pages {
 		pdf.AddPage()
+		pdf.SetPageStructParents(tree.BeginPage(pdf))
 		r.drawPage(&c.Pages[i])
+		tree.End(pdf)
 	}
+	pdf.SetStructTree(func(w *fpdf.StructWriter) int { return tree.Write(w) })
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
@@ -128,12 +141,21 @@ type renderer struct {
 	brand        rgb
 	pageW, pageH float64
 	links        []int
+	// tree is the structure tree; sect the current page's section.
+	tree *pdftag.Tree
+	sect pdftag.Elem
 	// ox, oy and s map layout points to the page.
 	ox, oy, s float64
 }
 
 func (r *renderer) tx(x float64) float64 { return r.ox + r.s*x }
 func (r *renderer) ty(y float64) float64 { return r.oy + r.s*y }
+
+// mark ties the content drawn next to element e.
+func (r *renderer) mark(e pdftag.Elem) { r.tree.Mark(r.pdf, e) }
+
+// decoration marks the content drawn next as a layout artifact.
+func (r *renderer) decoration() { r.tree.Artifact(r.pdf, pdftag.ArtifactLayout) }
 
 func (r *renderer) text(x, y float64, face string, size float64, c rgb, s string) {
 	r.pdf.SetFont(fonts.Family, face, size)
@@ -142,6 +164,7 @@ func (r *renderer) text(x, y float64, face string, size float64, c rgb, s string
 }
 
 func (r *renderer) drawPage(p *Page) {
+	r.sect = r.tree.Add(r.tree.Root(), pdftag.Sect)
 	r.drawHeader(p)
 	availW, availH := contentArea(r.pageW, r.pageH)
 	r.s = p.Scale
@@ -151,13 +174,17 @@ func (r *renderer) drawPage(p *Page) {
 	for i := range p.Boxes {
 		r.drawBox(&p.Boxes[i])
 	}
-	r.drawNotes(p)
 	r.drawFooter(p)
 }
 
 // drawHeader writes the chart title, the page's heading and a bookmark.
 func (r *renderer) drawHeader(p *Page) {
 	base := pageMargin + headerSize
+	if p.Number == 1 {
+		r.mark(r.tree.Add(r.sect, pdftag.H1))
+	} else {
+		r.tree.Artifact(r.pdf, pdftag.ArtifactHeader)
+	}
 	r.text(pageMargin, base, "B", headerSize, r.brand, r.c.Title)
 	heading := p.Heading
 	if p.Parts > 0 {
@@ -170,8 +197,10 @@ func (r *renderer) drawHeader(p *Page) {
 	r.pdf.SetFont(fonts.Family, "B", headingSize)
 	r.pdf.Bookmark(outline, 0, 0)
 	if heading != "" {
+		r.mark(r.tree.Add(r.sect, pdftag.H2))
 		r.text(pageMargin, base+headingSize+5, "", headingSize, inkColor, heading)
 	}
+	r.decoration()
 	r.pdf.SetDrawColor(r.brand.r, r.brand.g, r.brand.b)
 	r.pdf.SetLineWidth(1)
 	y := pageMargin + headerH - 4
@@ -180,6 +209,7 @@ func (r *renderer) drawHeader(p *Page) {
 
 // drawConnectors draws the orthogonal lines between managers and reports.
 func (r *renderer) drawConnectors(p *Page) {
+	r.decoration()
 	r.pdf.SetDrawColor(lineColor.r, lineColor.g, lineColor.b)
 	r.pdf.SetLineWidth(connector * r.s)
 	r.pdf.SetLineCapStyle("square")
@@ -201,12 +231,20 @@ func (r *renderer) drawBox(b *Box) {
 		st := bandStyle(b.Band)
 		fill, stripe = mustColor(st.Tint), mustColor(st.Color)
 	}
+	r.decoration()
 	r.pdf.SetFillColor(fill.r, fill.g, fill.b)
 	r.pdf.SetDrawColor(borderGrey.r, borderGrey.g, borderGrey.b)
 	r.pdf.SetLineWidth(boxLine * r.s)
 	r.pdf.Rect(x, y, w, h, "FD")
 	r.pdf.SetFillColor(stripe.r, stripe.g, stripe.b)
 	r.pdf.Rect(x, y, w, stripeH*r.s, "F")
+	// One paragraph per box, in tree order: "continued from" note, title,
+	// facts, location, id, "continued on" note.
+	r.mark(r.tree.Add(r.sect, pdftag.P))
+	if b.ContinuedFrom > 0 {
+		r.text(x, r.ty(b.Y-4), "", noteSize*r.s, linkColor, fmt.Sprintf("continued from page %d", b.ContinuedFrom))
+		r.pdf.Link(x, r.ty(b.Y-noteH), w, noteH*r.s, r.links[b.ContinuedFrom])
+	}
 	tx := x + boxPad*r.s
 	base := b.Y + stripeH + boxPad
 	for _, line := range b.TitleLines {
@@ -228,21 +266,8 @@ func (r *renderer) drawBox(b *Box) {
 		r.pdf.Link(x, y, w, h, r.links[b.ContinuedFrom])
 	}
 	if b.ContinuedOn > 0 {
+		r.text(x, r.ty(b.Y+b.H+noteSize+3), "", noteSize*r.s, linkColor, fmt.Sprintf("continued on page %d", b.ContinuedOn))
 		r.pdf.Link(x, y, w, h+rowGap/2*r.s, r.links[b.ContinuedOn])
-	}
-}
-
-// drawNotes writes "continued on page N" under boxes whose reports are
-// elsewhere, and "continued from page N" over a repeated root.
-func (r *renderer) drawNotes(p *Page) {
-	for _, b := range p.Boxes {
-		if b.ContinuedOn > 0 {
-			r.text(r.tx(b.X), r.ty(b.Y+b.H+noteSize+3), "", noteSize*r.s, linkColor, fmt.Sprintf("continued on page %d", b.ContinuedOn))
-		}
-		if b.ContinuedFrom > 0 {
-			r.text(r.tx(b.X), r.ty(b.Y-4), "", noteSize*r.s, linkColor, fmt.Sprintf("continued from page %d", b.ContinuedFrom))
-			r.pdf.Link(r.tx(b.X), r.ty(b.Y-noteH), b.W*r.s, noteH*r.s, r.links[b.ContinuedFrom])
-		}
 	}
 }
 
@@ -252,19 +277,25 @@ func (r *renderer) drawFooter(p *Page) {
 	x := pageMargin
 	r.pdf.SetLineWidth(boxLine)
 	r.pdf.SetDrawColor(borderGrey.r, borderGrey.g, borderGrey.b)
+	legend := r.tree.Add(r.sect, pdftag.P)
 	for _, e := range r.c.Legend {
 		c, t := mustColor(e.Style.Color), mustColor(e.Style.Tint)
+		r.decoration()
 		r.pdf.SetFillColor(t.r, t.g, t.b)
 		r.pdf.Rect(x, y, swatch*2, swatch, "FD")
 		r.pdf.SetFillColor(c.r, c.g, c.b)
 		r.pdf.Rect(x, y, swatch*2, 2.5, "F")
+		r.mark(legend)
 		r.text(x+swatch*2+4, y+swatch-1, "", footerSize, inkColor, e.Label)
 		r.pdf.SetFont(fonts.Family, "", footerSize)
 		x += swatch*2 + 4 + r.pdf.GetStringWidth(e.Label) + 14
 	}
+	r.decoration()
 	r.pdf.SetFillColor(r.brand.r, r.brand.g, r.brand.b)
 	r.pdf.Rect(x, y, swatch*2, swatch, "F")
+	r.mark(legend)
 	r.text(x+swatch*2+4, y+swatch-1, "", footerSize, inkColor, "Chief executive or board")
+	r.tree.Artifact(r.pdf, pdftag.ArtifactFooter)
 	right := fmt.Sprintf("%s · Page %d of %d", r.c.Date.Format("January 2, 2006"), p.Number, len(r.c.Pages))
 	r.pdf.SetFont(fonts.Family, "", footerSize)
 	r.text(r.pageW-pageMargin-r.pdf.GetStringWidth(right), y+swatch-1, "", footerSize, mutedColor, right)
