@@ -101,6 +101,8 @@ const (
 	JDDefinitions
 	// JDGroups is bullet lists under sub-headings (Groups).
 	JDGroups
+	// JDPayChart is the pay bar (Bar) with its caption (Text).
+	JDPayChart
 )
 
 // String names the kind, for test messages.
@@ -116,6 +118,8 @@ func (k JDBlockKind) String() string {
 		return "definitions"
 	case JDGroups:
 		return "groups"
+	case JDPayChart:
+		return "pay chart"
 	}
 	return fmt.Sprintf("JDBlockKind(%d)", int(k))
 }
@@ -134,6 +138,8 @@ type JDBlock struct {
 	Items   []string
 	Rows    []JDRow
 	Groups  []JDGroup
+	// Bar is the pay bar of a JDPayChart block.
+	Bar *JDPayBar
 }
 
 // JDRow is a label and its value. A value may hold line breaks.
@@ -309,7 +315,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pdfJoin(" ", pay, pdfComplianceText(r))), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
+	bar, _ := pdfPayBarBlock(m, r)
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pdfJoin(" ", pay, pdfComplianceText(r))), bar, JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
 	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))
@@ -495,6 +502,8 @@ func (b JDBlock) empty() bool {
 		return len(b.Items) == 0
 	case JDTable, JDDefinitions:
 		return len(b.Rows) == 0
+	case JDPayChart:
+		return b.Bar == nil
 	case JDGroups:
 		for _, g := range b.Groups {
 			if len(g.Items) > 0 {

@@ -148,6 +148,7 @@ type pdfRow struct {
 	ruleAbove bool      // hairline above the row
 	ruleBelow bool      // hairline below the row
 	bookmark  string    // outline entry pointing at the row
+	bar       *pdfBar   // a pay bar drawn in the top padding
 }
 
 // lines is the number of lines of the tallest cell.
@@ -355,6 +356,8 @@ func (l *pdfLayout) blockRows(b JDBlock, parent pdftag.Elem) []pdfRow {
 		return l.drawDefinitions(b.Rows, b.Columns, parent)
 	case JDGroups:
 		return l.drawGroups(b.Groups, b.Columns, parent)
+	case JDPayChart:
+		return l.drawPayBar(b, parent)
 	}
 	return nil
 }
@@ -636,6 +639,9 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 	}
 	for _, f := range r.fills {
 		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}, elem: pdfArtifactLayout})
+	}
+	if r.bar != nil && a == 0 {
+		l.drawBar(r.bar, top)
 	}
 	if r.ruleAbove || (a > 0 && r.ruleBelow) {
 		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline, pdfArtifactLayout)
