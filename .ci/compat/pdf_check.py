@@ -31,6 +31,13 @@ def run(args):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
+def tokens(text):
+    """The words and punctuation marks of text, counted. Punctuation is a
+    token of its own: pdf.js returns a link's text and the full stop after
+    it as two items (a space between them here), pdftotext as one word."""
+    return collections.Counter(re.findall(r"\w+|[^\w\s]", text))
+
+
 def check_one(path):
     problems = []
     with open(path, "rb") as fh:
@@ -57,7 +64,7 @@ def check_one(path):
     if not pages or any(not p.strip() for p in pages):
         problems.append("pdftotext found a page without text")
     return {"problems": problems, "id": m.group(1).decode() if m else "", "pages": len(pages),
-            "words": collections.Counter(text.split())}
+            "words": tokens(text)}
 
 
 PREFLIGHT_JARS = ["preflight", "pdfbox2", "fontbox2", "xmpbox", "commons-logging",
@@ -100,7 +107,7 @@ def main(label, all_list, pdfjs_json, lang, preflight_list):
     failed = 0
     bad = {f: r["problems"] for f, r in seen.items() if r["problems"]}
     status = "ok" if not bad else "FAIL"
-    print("%s qpdf+pdftotext %s: %d PDFs, %d pages, %d words; %d with problems" % (
+    print("%s qpdf+pdftotext %s: %d PDFs, %d pages, %d words and marks; %d with problems" % (
         status, label, len(files), sum(r["pages"] for r in seen.values()),
         sum(sum(r["words"].values()) for r in seen.values()), len(bad)))
     for f, ps in list(bad.items())[:10]:
@@ -121,7 +128,7 @@ def main(label, all_list, pdfjs_json, lang, preflight_list):
                 ps.append("pdf.js %d pages, pdftotext %d" % (r["pages"], q["pages"]))
             if r["id"] != q["id"]:
                 ps.append("pdf.js identifier %r, trailer %r" % (r["id"], q["id"]))
-            words = collections.Counter(r["text"].split())
+            words = tokens(r["text"])
             if words != q["words"]:
                 ps.append("pdf.js and pdftotext words differ: %s / %s" % (
                     list((words - q["words"]).items())[:3], list((q["words"] - words).items())[:3]))
