@@ -196,7 +196,8 @@ func TestStrictFlagMustBeBoolean(t *testing.T) {
 	if code != ExitBadInput || !strings.Contains(stderr, "--strict") {
 		t.Errorf("--strict=maybe: exit %d, %q", code, stderr)
 	}
-	code, out, _ := run(t, "validate", "--config", example, "--strict")
+	clean := filepath.Join("..", "..", "examples", "british-company.yaml")
+	code, out, _ := run(t, "validate", "--config", clean, "--strict")
 	if code != ExitOK || !strings.Contains(out, "0 warnings") {
 		t.Errorf("--strict on a clean file: exit %d, %q", code, out)
 	}

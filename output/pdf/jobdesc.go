@@ -308,8 +308,7 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2},
-		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pdfJoin(" ", pay, pdfComplianceText(r))), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
 	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))
