@@ -19,11 +19,13 @@ const (
 	FormatPostings = "postings"
 	// FormatWorkbook is career-ladder.xlsx.
 	FormatWorkbook = "workbook"
+	// FormatOrgChart is org-chart.pdf.
+	FormatOrgChart = "org-chart"
 )
 
 // Formats are the allowed values of output.formats and --formats, in the
 // order the outputs are made.
-var Formats = []string{FormatJobDescriptions, FormatPostings, FormatWorkbook}
+var Formats = []string{FormatJobDescriptions, FormatPostings, FormatWorkbook, FormatOrgChart}
 
 // ParseFormats reads a comma-separated list of formats ("postings,workbook")
 // as the --formats flag gives it. Spaces around names are ignored; an

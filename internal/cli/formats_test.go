@@ -20,7 +20,7 @@ func outFiles(t *testing.T, dir string) []string {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		if d.IsDir() && rel == ".jdgen" {
-			return filepath.SkipDir // the manifest and lock, not an output
+			return filepath.SkipDir // the folder's own bookkeeping
 		}
 		if !d.IsDir() {
 			out = append(out, filepath.ToSlash(rel))

@@ -59,7 +59,12 @@ func pdfVerify(t *testing.T, m *generator.Model, r *generator.Role) *pdftag.Repo
 	}
 	// The model's structure: one H1 (the title), an H2 per section but the
 	// identification table, one table row per identification row.
-	d := BuildJobDescription(m, r)
+	// As drawn: compacted when over budget.
+	p, err := pdfPlanDocument(BuildJobDescription(m, r), JDRenderOptions{Paper: m.Settings.Paper, Fonts: m.Company.Fonts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.doc
 	id, _ := d.Section(JDIdentification)
 	if count[pdftag.H1] != 1 || count[pdftag.H2] != len(d.Sections)-1 || count[pdftag.Sect] != len(d.Sections) ||
 		count[pdftag.Table] != 1 || count[pdftag.TR] != len(id.Blocks[0].Rows) || count[pdftag.TH] != count[pdftag.TR] || count[pdftag.TD] != count[pdftag.TR] {
@@ -245,4 +250,43 @@ func pdfTestPNG(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// The compact forms, step by step: competency names in two columns, then
+// the promotion criteria left to the workbook, then the competencies too;
+// each said once, in the career path or the competencies section.
+func TestPDFCompactSteps(t *testing.T) {
+	m := pdfExampleModel(t, "letter")
+	r, _ := m.Role("ops-mgr-warehouse")
+	full := BuildJobDescription(m, r)
+	count := func(d JDDocument, s string) (n int) {
+		for _, sec := range d.Sections {
+			for _, b := range sec.Blocks {
+				n += strings.Count(b.Text, s)
+			}
+		}
+		return n
+	}
+	d1, ok1 := pdfCompact(full, 1)
+	c1, _ := d1.Section(JDCompetencies)
+	if !ok1 || c1.Blocks[0].Kind != JDBullets || c1.Blocks[0].Columns != 2 || count(d1, "career-ladder workbook") != 1 {
+		t.Errorf("step 1: %+v", c1.Blocks)
+	}
+	d2, _ := pdfCompact(full, 2)
+	cp2, _ := d2.Section(JDCareerPath)
+	if len(cp2.Blocks) != 2 || cp2.Blocks[1].Kind != JDParagraph || count(d2, "career-ladder workbook") != 1 || count(d2, "promotion takes") != 1 {
+		t.Errorf("step 2: career path %+v", cp2.Blocks)
+	}
+	d3, _ := pdfCompact(full, 3)
+	if _, ok := d3.Section(JDCompetencies); ok || count(d3, "The competencies expected at OPS-5 and what promotion takes are set out in the career-ladder workbook.") != 1 {
+		t.Errorf("step 3: sections %v", pdfSectionIDs(d3))
+	}
+	// The document as drawn uses the first form that fits its budget.
+	p, err := pdfPlanDocument(full, JDRenderOptions{Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.stats.pages > full.PageBudget {
+		t.Errorf("%d pages, budget %d", p.stats.pages, full.PageBudget)
+	}
 }

@@ -58,7 +58,7 @@ func TestPostingCarriesWhatTheLawAsks(t *testing.T) {
 		t.Fatal("no How to apply section")
 	}
 	got := strings.Join(how.Paragraphs[1:], "|")
-	want := "We use artificial intelligence to screen, assess or select applicants for this position.|This posting is for an existing vacancy."
+	want := "This posting is for an existing vacancy.|We use artificial intelligence to screen, assess or select applicants for this position."
 	if got != want {
 		t.Errorf("Toronto statements %q, want %q", got, want)
 	}
@@ -89,13 +89,13 @@ func TestPostingGoodFaith(t *testing.T) {
 	m := complianceModel(t)
 	r, _ := m.Role("denver-ops-manager")
 	// Colorado asks for no good-faith sentence; a New York role with pay does.
-	if s := lawStatements(r); len(s) != 0 {
+	if s := lawStatements(r); s["good_faith"] != "" {
 		t.Errorf("Denver: %q", s)
 	}
 	r.Compliance.Statements = append(r.Compliance.Statements, generator.PostingStatement{Kind: "good_faith", Text: "This range is our good-faith estimate of the pay we expect to offer at hire."})
 	d := Build(m, r)
-	how, _ := d.Section(HowToApply)
-	if len(how.Paragraphs) != 2 || !strings.Contains(how.Paragraphs[1], "good-faith estimate") {
-		t.Errorf("good-faith sentence missing: %q", how.Paragraphs)
+	pay, _ := d.Section(Benefits)
+	if len(pay.Paragraphs) != 1 || !strings.Contains(pay.Paragraphs[0], "good-faith estimate") || !strings.Contains(pay.Paragraphs[0], r.Salary.Text) {
+		t.Errorf("good-faith sentence missing beside the range: %q", pay.Paragraphs)
 	}
 }
