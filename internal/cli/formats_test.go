@@ -57,8 +57,8 @@ func TestFormats(t *testing.T) {
 		want  []string
 		wrote string
 	}{
-		{"all by default", nil, "", "", []string{"career-ladder.xlsx", "job-descriptions/coo.pdf", "job-descriptions/vp.pdf",
-			"postings/coo.html", "postings/coo.md", "postings/coo.pdf", "postings/index.html"}, "wrote 2 job descriptions, 1 posting and career-ladder.xlsx"},
+		{"all by default", nil, "", "", []string{"career-ladder.xlsx", "job-descriptions/coo.pdf", "job-descriptions/vp.pdf", "org-chart.pdf",
+			"postings/coo.html", "postings/coo.md", "postings/coo.pdf", "postings/index.html"}, "wrote 2 job descriptions, 1 posting, career-ladder.xlsx and org-chart.pdf"},
 		{"flag", []string{"--formats", "postings"}, "", "", []string{"postings/coo.html", "postings/coo.md", "postings/coo.pdf", "postings/index.html"}, "wrote 1 posting to"},
 		{"env", nil, "workbook,job-descriptions", "", []string{"career-ladder.xlsx", "job-descriptions/coo.pdf", "job-descriptions/vp.pdf"}, "wrote 2 job descriptions and career-ladder.xlsx"},
 		{"file", nil, "", "[workbook]", []string{"career-ladder.xlsx"}, "wrote career-ladder.xlsx"},
