@@ -47,7 +47,7 @@ func steps(workers int, s generator.Settings, warn func(generator.Problem)) []ge
 		out = append(out, xlsx.CareerLadderStep(xlsx.Options{}))
 	}
 	if s.Makes(generator.FormatOrgChart) {
-		out = append(out, orgchart.Step())
+		out = append(out, orgchart.Step(warn))
 	}
 	return out
 }

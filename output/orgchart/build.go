@@ -27,7 +27,13 @@ func Build(m *generator.Model) (*Chart, error) {
 		return nil, err
 	}
 	t := buildTree(m)
-	ms := newMeasurer()
+	texts := []string{m.Company.Name}
+	for i := range t.nodes {
+		texts = append(texts, t.nodes[i].box.Title, t.nodes[i].box.Location)
+	}
+	set := chartFonts(m, texts)
+	ms := newMeasurer(set)
+	clean := func(where, s string) (string, error) { return cleanText(set, where, s) }
 	company, err := clean("company.name", m.Company.Name)
 	if err != nil {
 		return nil, err
@@ -66,6 +72,7 @@ func Build(m *generator.Model) (*Chart, error) {
 	c := &Chart{
 		Company: company, Title: company + " organization chart", Brand: m.Company.BrandColor,
 		Paper: m.Settings.Paper, Date: date, Creator: strings.TrimSpace("jdgen " + m.Settings.Version),
+		Fonts: set,
 	}
 	for _, b := range output.Bands {
 		c.Legend = append(c.Legend, LegendEntry{Label: b.Title(), Style: output.BandStyleOf(b)})
@@ -170,33 +177,59 @@ func (pl *placed) children(li int) []int {
 	return pl.kids[li]
 }
 
-// clean NFC-normalises s and checks every character has a glyph.
-func clean(where, s string) (string, error) {
+// chartFonts is the font set the chart is drawn with. Every box is drawn
+// in one family, with English labels beside the config's text: the
+// company's fonts (company.fonts) when their own faces draw all of it,
+// else the built-in set.
+func chartFonts(m *generator.Model, texts []string) *fonts.Set {
+	set := m.Company.Fonts
+	if set == nil {
+		return fonts.Default()
+	}
+	for r := rune(0x20); r < 0x7F; r++ {
+		if !set.Owns(r) {
+			return fonts.Default()
+		}
+	}
+	for _, t := range texts {
+		for _, r := range norm.NFC.String(t) {
+			if !set.Owns(r) {
+				return fonts.Default()
+			}
+		}
+	}
+	return set
+}
+
+// cleanText NFC-normalises s and checks every character has a glyph in
+// the set's own faces.
+func cleanText(set *fonts.Set, where, s string) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", fmt.Errorf("%w: invalid UTF-8 in %s", ErrUnrenderable, where)
 	}
 	n := norm.NFC.String(s)
 	for _, r := range n {
-		if r == '\n' || r > 0xFFFF || !fonts.Covers(r) {
+		if r == '\n' || r > 0xFFFF || !set.Owns(r) {
 			return "", fmt.Errorf("%w: character %q (U+%04X) in %s", ErrUnrenderable, r, r, where)
 		}
 	}
 	return n, nil
 }
 
-// measurer measures text in the embedded fonts.
+// measurer measures text in the chart's fonts.
 type measurer struct {
 	pdf *fpdf.Fpdf
+	set *fonts.Set
 }
 
-func newMeasurer() *measurer {
+func newMeasurer(set *fonts.Set) *measurer {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "pt", SizeStr: "Letter"})
-	registerFonts(pdf)
-	return &measurer{pdf: pdf}
+	registerFonts(pdf, set)
+	return &measurer{pdf: pdf, set: set}
 }
 
 func (ms *measurer) width(s, face string, size float64) float64 {
-	ms.pdf.SetFont(fonts.Family, face, size)
+	ms.pdf.SetFont(ms.set.Family, ms.set.Style(face), size)
 	return ms.pdf.GetStringWidth(s)
 }
 

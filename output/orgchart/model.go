@@ -25,6 +25,7 @@ package orgchart
 
 import (
 	"fmt"
+	"github.com/jdgen/jdgen/internal/fonts"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +56,9 @@ type Chart struct {
 	// Roles is the number of role boxes (each role appears once as a
 	// primary box).
 	Roles int
+	// Fonts are the fonts the chart is drawn with (see chartFonts); nil
+	// means the built-in set.
+	Fonts *fonts.Set `json:"-"`
 }
 
 // LegendEntry is one band colour in the legend.

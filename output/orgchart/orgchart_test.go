@@ -505,7 +505,7 @@ func TestTextExtraction(t *testing.T) {
 func TestStep(t *testing.T) {
 	m := example(t, "company.yaml")
 	var files []generator.File
-	err := generator.Generate(generator.WithWorkers(context.Background(), 1), m, []generator.Step{Step()}, func(f generator.File) error {
+	err := generator.Generate(generator.WithWorkers(context.Background(), 1), m, []generator.Step{Step(nil)}, func(f generator.File) error {
 		files = append(files, f)
 		return nil
 	})
@@ -517,7 +517,7 @@ func TestStep(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := Step().Run(generator.WithWorkers(ctx, 1), m, func(generator.File) error { return nil }); !errors.Is(err, context.Canceled) {
+	if err := Step(nil).Run(generator.WithWorkers(ctx, 1), m, func(generator.File) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 }

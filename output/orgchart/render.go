@@ -73,10 +73,11 @@ func onColor(c rgb) rgb {
 	return inkColor
 }
 
-func registerFonts(pdf *fpdf.Fpdf) {
-	for _, f := range fonts.Faces {
-		if f.Style == "" || f.Style == "B" {
-			pdf.AddUTF8FontFromBytes(fonts.Family, f.Style, f.TTF)
+// registerFonts adds the set's regular and bold faces (the ones drawn).
+func registerFonts(pdf *fpdf.Fpdf, set *fonts.Set) {
+	for _, f := range set.Faces() {
+		if f.Style == fonts.Regular || f.Style == fonts.Bold {
+			pdf.AddUTF8FontFromBytes(set.Family, f.Style, f.TTF)
 		}
 	}
 }
@@ -93,7 +94,11 @@ func Render(c *Chart, o RenderOptions) ([]byte, error) {
 		return nil, err
 	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "pt", SizeStr: size})
-	registerFonts(pdf)
+	set := c.Fonts
+	if set == nil {
+		set = fonts.Default()
+	}
+	registerFonts(pdf, set)
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCellMargin(0)
@@ -117,7 +122,7 @@ func Render(c *Chart, o RenderOptions) ([]byte, error) {
 		pdf.SetLink(links[i+1], 0, i+1)
 	}
 	tree := pdftag.New()
-	r := &renderer{pdf: pdf, c: c, brand: brand, pageW: pageW, pageH: pageH, links: links, tree: tree}
+	r := &renderer{pdf: pdf, set: set, c: c, brand: brand, pageW: pageW, pageH: pageH, links: links, tree: tree}
 	for i := range c.Pages {
 		pdf.AddPage()
 		pdf.SetPageStructParents(tree.BeginPage(pdf))
@@ -137,6 +142,7 @@ func Render(c *Chart, o RenderOptions) ([]byte, error) {
 
 type renderer struct {
 	pdf          *fpdf.Fpdf
+	set          *fonts.Set
 	c            *Chart
 	brand        rgb
 	pageW, pageH float64
@@ -158,7 +164,7 @@ func (r *renderer) mark(e pdftag.Elem) { r.tree.Mark(r.pdf, e) }
 func (r *renderer) decoration() { r.tree.Artifact(r.pdf, pdftag.ArtifactLayout) }
 
 func (r *renderer) text(x, y float64, face string, size float64, c rgb, s string) {
-	r.pdf.SetFont(fonts.Family, face, size)
+	r.pdf.SetFont(r.set.Family, r.set.Style(face), size)
 	r.pdf.SetTextColor(c.r, c.g, c.b)
 	r.pdf.Text(x, y, s)
 }
@@ -194,7 +200,7 @@ func (r *renderer) drawHeader(p *Page) {
 	if outline == "" {
 		outline = r.c.Title
 	}
-	r.pdf.SetFont(fonts.Family, "B", headingSize)
+	r.pdf.SetFont(r.set.Family, r.set.Style(fonts.Bold), headingSize)
 	r.pdf.Bookmark(outline, 0, 0)
 	if heading != "" {
 		r.mark(r.tree.Add(r.sect, pdftag.H2))
@@ -287,7 +293,7 @@ func (r *renderer) drawFooter(p *Page) {
 		r.pdf.Rect(x, y, swatch*2, 2.5, "F")
 		r.mark(legend)
 		r.text(x+swatch*2+4, y+swatch-1, "", footerSize, inkColor, e.Label)
-		r.pdf.SetFont(fonts.Family, "", footerSize)
+		r.pdf.SetFont(r.set.Family, fonts.Regular, footerSize)
 		x += swatch*2 + 4 + r.pdf.GetStringWidth(e.Label) + 14
 	}
 	r.decoration()
@@ -297,6 +303,6 @@ func (r *renderer) drawFooter(p *Page) {
 	r.text(x+swatch*2+4, y+swatch-1, "", footerSize, inkColor, "Chief executive or board")
 	r.tree.Artifact(r.pdf, pdftag.ArtifactFooter)
 	right := fmt.Sprintf("%s · Page %d of %d", r.c.Date.Format("January 2, 2006"), p.Number, len(r.c.Pages))
-	r.pdf.SetFont(fonts.Family, "", footerSize)
+	r.pdf.SetFont(r.set.Family, fonts.Regular, footerSize)
 	r.text(r.pageW-pageMargin-r.pdf.GetStringWidth(right), y+swatch-1, "", footerSize, mutedColor, right)
 }
