@@ -85,10 +85,10 @@ func TestNoConfigAndInit(t *testing.T) {
 		t.Fatalf("validate starter: %d %q %q", code, out, stderr)
 	}
 	code, _, stderr = run(t)
-	if code != 0 || !strings.HasPrefix(stderr, "wrote 3 job descriptions, 3 postings and career-ladder.xlsx to out/") {
+	if code != 0 || !strings.HasPrefix(stderr, "wrote 3 job descriptions, 3 postings, career-ladder.xlsx and org-chart.pdf to out/") {
 		t.Fatalf("generate starter: %d %q", code, stderr)
 	}
-	for _, p := range []string{"out/career-ladder.xlsx", "out/job-descriptions/coo.pdf", "out/job-descriptions/ops-manager.pdf"} {
+	for _, p := range []string{"out/career-ladder.xlsx", "out/job-descriptions/coo.pdf", "out/job-descriptions/ops-manager.pdf", "out/org-chart.pdf", "out/postings/index.html"} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("missing %s", p)
 		}
