@@ -284,19 +284,20 @@ func (r *resolver) checkTies(p string, resp []Item, lists ...ListPatch) {
 	}
 }
 
-// wordExpectations words the ladder's competency cells for the role; the
-// shared slice comes back when no cell changes.
+// wordExpectations words the ladder's competency cells (and respells the
+// competency names) for the role; the shared slice comes back when nothing
+// changes.
 func (r *resolver) wordExpectations(es []ladders.Expectation, v templates.Vars) []ladders.Expectation {
 	var out []ladders.Expectation
 	for i, e := range es {
-		w := r.word(e.Text, v)
-		if w == e.Text && out == nil {
+		w, n := r.word(e.Text, v), r.spell(e.Name)
+		if w == e.Text && n == e.Name && out == nil {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(es)
 		}
-		out[i].Text = w
+		out[i].Text, out[i].Name = w, n
 	}
 	if out == nil {
 		return es
