@@ -251,6 +251,7 @@ func (r *resolver) customTemplates() {
 		t.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, tc.Responsibilities, AddedResponsibilityArea)
 		t.KPIs = r.patch(p+".kpis", t.KPIs, tc.KPIs, "")
 		t.Qualifications = r.patch(p+".qualifications", t.Qualifications, tc.Qualifications, AddedQualificationArea)
+		r.checkTies(p, t.Responsibilities, tc.KPIs, tc.Qualifications)
 		r.tmpl[id] = &t
 		state[id] = 2
 		return true

@@ -261,18 +261,22 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 const freeFocusSentence = "This position specializes in %s."
 
 // checkTies reports config items whose `for:` names a responsibility the
-// role does not have.
+// role (or custom template, path p) does not have.
 func (r *resolver) checkTies(p string, resp []Item, lists ...ListPatch) {
 	have := map[string]bool{}
 	for _, it := range resp {
 		have[it.Key] = true
 	}
 	names := []string{"kpis", "qualifications"}
+	what := "role"
+	if strings.HasPrefix(p, "templates[") {
+		what = "template"
+	}
 	for li, lp := range lists {
 		check := func(path string, items []ItemConfig) {
 			for j, ic := range items {
 				if ic.For != "" && !have[ic.For] {
-					r.at(fmt.Sprintf("%s[%d].for", path, j), "responsibility %q is not in this role%s; the item is tied to it and is left out", ic.For, didYouMean(ic.For, slices.Sorted(maps.Keys(have))))
+					r.at(fmt.Sprintf("%s[%d].for", path, j), "responsibility %q is not in this %s%s; the item is tied to it and is left out", ic.For, what, didYouMean(ic.For, slices.Sorted(maps.Keys(have))))
 				}
 			}
 		}
