@@ -105,7 +105,7 @@ func TestJDIdentificationRows(t *testing.T) {
 		"FLSA status":         "Exempt",
 		"Pay range":           "$100,000 – $128,000 per year",
 		"Seniority":           r.Dimensions.Seniority,
-		"Required experience": fmt.Sprintf("%d or more years in operations", r.ExperienceYears),
+		"Required experience": fmt.Sprintf("%d or more years", r.ExperienceYears),
 		"Effective date":      "November 14, 2023",
 	} {
 		if got[label] != want {
