@@ -21,6 +21,9 @@ type Config struct {
 	Logo []byte `yaml:"-"`
 
 	lines map[string]int
+	// cols holds, for text written on one line, the column its first
+	// character is on (see textColumn).
+	cols map[string]int
 	// warnings are those found by the checks Parse runs before resolving.
 	warnings []Problem
 }
@@ -73,11 +76,11 @@ type PostingConfig struct {
 
 // DefaultsConfig is the `defaults:` section every role inherits.
 type DefaultsConfig struct {
-	Location       string `yaml:"location"`
-	Workplace      string `yaml:"workplace"`
-	EmploymentType string `yaml:"employment_type"`
-	Currency       string `yaml:"currency"`
-	FLSA           string `yaml:"flsa"`
+	Location       LocationConfig `yaml:"location"`
+	Workplace      string         `yaml:"workplace"`
+	EmploymentType string         `yaml:"employment_type"`
+	Currency       string         `yaml:"currency"`
+	FLSA           string         `yaml:"flsa"`
 	// RemoteRegions are where a remote role's person may live (US, US-CO,
 	// CA-ON, EU, ...).
 	RemoteRegions []string `yaml:"remote_regions"`
@@ -115,23 +118,23 @@ type ListPatch struct {
 
 // RoleConfig is one entry of `roles:`.
 type RoleConfig struct {
-	ID               string        `yaml:"id"`
-	Template         string        `yaml:"template"`
-	Title            string        `yaml:"title"`
-	Focus            string        `yaml:"focus"`
-	Department       string        `yaml:"department"`
-	ReportsTo        string        `yaml:"reports_to"`
-	Headcount        *int          `yaml:"headcount"`
-	Level            string        `yaml:"level"`
-	Location         string        `yaml:"location"`
-	Workplace        string        `yaml:"workplace"`
-	EmploymentType   string        `yaml:"employment_type"`
-	FLSA             string        `yaml:"flsa"`
-	Salary           *SalaryConfig `yaml:"salary"`
-	Summary          string        `yaml:"summary"`
-	Responsibilities ListPatch     `yaml:"responsibilities"`
-	Qualifications   ListPatch     `yaml:"qualifications"`
-	KPIs             ListPatch     `yaml:"kpis"`
+	ID               string         `yaml:"id"`
+	Template         string         `yaml:"template"`
+	Title            string         `yaml:"title"`
+	Focus            string         `yaml:"focus"`
+	Department       string         `yaml:"department"`
+	ReportsTo        string         `yaml:"reports_to"`
+	Headcount        *int           `yaml:"headcount"`
+	Level            string         `yaml:"level"`
+	Location         LocationConfig `yaml:"location"`
+	Workplace        string         `yaml:"workplace"`
+	EmploymentType   string         `yaml:"employment_type"`
+	FLSA             string         `yaml:"flsa"`
+	Salary           *SalaryConfig  `yaml:"salary"`
+	Summary          string         `yaml:"summary"`
+	Responsibilities ListPatch      `yaml:"responsibilities"`
+	Qualifications   ListPatch      `yaml:"qualifications"`
+	KPIs             ListPatch      `yaml:"kpis"`
 	// RemoteRegions overrides defaults.remote_regions.
 	RemoteRegions []string `yaml:"remote_regions"`
 	// Posting overrides the top-level posting section for this role.

@@ -2,7 +2,9 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
@@ -35,10 +37,16 @@ type problems struct {
 	// paths those problems cover, so one mistake is reported once.
 	decoded int
 	fatal   bool
+	// dropped counts problems beyond MaxProblems, not recorded.
+	dropped int
 }
 
 func (p *problems) add(line int, path, format string, args ...any) {
 	if p.covered(path) {
+		return
+	}
+	if len(p.list) >= MaxProblems {
+		p.dropped++
 		return
 	}
 	p.list = append(p.list, Problem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
@@ -103,7 +111,7 @@ var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // decodeConfig turns the raw file into a Config, recording the line of every
 // key path. Problems are returned, never raised.
 func decodeConfig(data []byte, ps *problems) *Config {
-	cfg := &Config{lines: map[string]int{}}
+	cfg := &Config{lines: map[string]int{}, cols: map[string]int{}}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
@@ -119,7 +127,15 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		return cfg
 	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err := dec.Decode(&root)
+	if err == nil {
+		err = secondDocument(dec, ps)
+	}
+	if errors.Is(err, io.EOF) {
+		err = nil // an empty file: reported below
+	}
+	if err != nil {
 		line, msg := 1, err.Error()
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 			if m[1] != "" {
@@ -129,6 +145,9 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		}
 		ps.add(line, "", "YAML syntax error: %s", msg)
 		ps.fatal = true
+		return cfg
+	}
+	if ps.fatal {
 		return cfg
 	}
 	if root.Kind == 0 || len(root.Content) == 0 || root.Content[0].Tag == "!!null" {
@@ -142,10 +161,33 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		ps.fatal = true
 		return cfg
 	}
-	d := &decoder{ps: ps, lines: cfg.lines, budget: maxNodes, active: map[*yaml.Node]bool{}}
+	d := &decoder{ps: ps, lines: cfg.lines, cols: cfg.cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	ps.endDecoding()
 	return cfg
+}
+
+// secondDocument refuses a second YAML document after "---": jdgen reads
+// one, and silently ignoring the rest would drop the user's roles.
+func secondDocument(dec *yaml.Decoder, ps *problems) error {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(next.Content) == 0 || (next.Content[0].Kind == yaml.ScalarNode && next.Content[0].Tag == "!!null") {
+		return nil // a trailing "---" with nothing after it
+	}
+	line := max(1, next.Content[0].Line-1)
+	if next.Line > 0 && next.Line < next.Content[0].Line {
+		line = next.Line
+	}
+	ps.add(line, "", "a second YAML document starts here (after \"---\"); jdgen reads one document per file: merge it into the first or remove it")
+	ps.fatal = true
+	return nil
 }
 
 func invalidUTF8At(data []byte) int {
@@ -187,8 +229,11 @@ func tabIndentedLines(data []byte) []int {
 type decoder struct {
 	ps      *problems
 	lines   map[string]int
+	cols    map[string]int
 	budget  int
 	exhaust bool
+	// text is how many bytes of text were decoded, aliases expanded.
+	text int
 	// active holds the nodes being decoded, to refuse an alias that
 	// refers to a node containing it.
 	active map[*yaml.Node]bool
@@ -270,6 +315,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		it := v.Addr().Interface().(*ItemConfig)
 		d.decodeString(n, reflect.ValueOf(&it.Text).Elem(), path)
 		return
+	case t == locationType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		// A location is text or the mapping {city, region, country}.
+		d.decodeString(n, reflect.ValueOf(&v.Addr().Interface().(*LocationConfig).Text).Elem(), path)
+		return
 	case t == postingType && n.Kind == yaml.ScalarNode && n.Tag == "!!bool":
 		// `posting: false` is short for `posting: {open: false}`.
 		open := n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
@@ -287,6 +336,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.ps.add(n.Line, path, "must be a list, got %s", describe(n))
 			return
 		}
+		if !d.fits(n, path) {
+			return
+		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
 		for i, c := range n.Content {
 			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
@@ -295,6 +347,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
 			d.ps.add(n.Line, path, "must be a mapping, got %s", describe(n))
+			return
+		}
+		if len(n.Content)/2 > MaxListItems {
+			d.ps.add(n.Line, path, "has %d entries; the limit is %d", len(n.Content)/2, MaxListItems)
 			return
 		}
 		m := reflect.MakeMap(t)
@@ -345,6 +401,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		d.ps.add(n.Line, path, "cannot be decoded (internal: %s)", t)
 	}
+}
+
+// fits reports whether the list n may be decoded: it has at most
+// listLimit(path) items (one problem otherwise).
+func (d *decoder) fits(n *yaml.Node, path string) bool {
+	limit := listLimit(path)
+	if len(n.Content) <= limit {
+		return true
+	}
+	d.ps.add(n.Line, path, "has %d items; the limit is %d", len(n.Content), limit)
+	return false
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
@@ -412,6 +479,9 @@ func (d *decoder) decodeMerge(val *yaml.Node, v reflect.Value, path string) {
 func (d *decoder) decodeListPatch(n *yaml.Node, lp *ListPatch, path string) {
 	switch n.Kind {
 	case yaml.SequenceNode:
+		if !d.fits(n, path) {
+			return
+		}
 		lp.Replaces = true
 		lp.Replace = make([]ItemConfig, len(n.Content))
 		for i, c := range n.Content {
@@ -439,12 +509,21 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		d.ps.add(n.Line, path, "must be text, got %s; put it in quotes if you mean the word", n.Value)
 		return
 	}
-	s := strings.TrimSpace(n.Value)
+	// Soft hyphens are hints for breaking a word; the PDF would draw them
+	// as visible hyphens, so they go.
+	s := strings.TrimSpace(strings.ReplaceAll(n.Value, "\u00ad", ""))
 	if msg := checkText(s); msg != "" {
 		d.ps.add(n.Line, path, "%s", msg)
 		return
 	}
+	if d.text += len(s); d.text > MaxTotalText {
+		if d.text-len(s) <= MaxTotalText {
+			d.ps.add(n.Line, path, "the file holds more than %d MiB of text (YAML aliases expanded); the limit is %d MiB", MaxTotalText>>20, MaxTotalText>>20)
+		}
+		return
+	}
 	v.SetString(norm.NFC.String(s))
+	d.textChecks(n, path, s)
 }
 
 // checkText says why s cannot be rendered, or returns "".

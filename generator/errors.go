@@ -48,6 +48,8 @@ func (p Problem) String() string {
 type ConfigError struct {
 	// Problems are sorted by line, then key path.
 	Problems []Problem
+	// More counts problems found beyond MaxProblems and not listed.
+	More int
 	// Warnings are the warnings found alongside (not problems themselves);
 	// with --strict they are in Problems instead.
 	Warnings []Problem

@@ -9,7 +9,6 @@ import (
 	_ "image/png"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -23,18 +22,26 @@ var (
 
 // Load reads, decodes and validates a company file. Every problem found is
 // returned at once in a *ConfigError (errors.Is(err, ErrInvalidConfig)).
+//
+// Only a regular file is read: a named pipe, socket or device (including
+// /dev/stdin when it is a pipe or a terminal) is refused before it is
+// opened for reading, so a run can never hang on one.
 func Load(file string) (*Config, error) {
-	f, err := os.Open(file)
+	f, err := openRegular(file)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s", ErrConfigNotFound, file)
 		}
+		var nr *notRegularError
+		if errors.As(err, &nr) {
+			if nr.dir {
+				return nil, fmt.Errorf("%w: %s is a folder", ErrConfigUnreadable, file)
+			}
+			return nil, fmt.Errorf("%w: %s is %s, not a regular file; save the config to a file and pass its path", ErrConfigUnreadable, file, nr.kind)
+		}
 		return nil, fmt.Errorf("%w: %w", ErrConfigUnreadable, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a folder", ErrConfigUnreadable, file)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxConfigBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrConfigUnreadable, err)
@@ -56,12 +63,16 @@ func Parse(data []byte, file, dir string) (*Config, error) {
 		// Warnings of the checks that need no templates travel with the
 		// config; Resolve finds the others again.
 		cfg.warnings = slices.Clone(ps.warnings)
-		if _, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps); err != nil {
+		m, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps)
+		if err != nil {
 			return nil, err
+		}
+		if len(ps.list) == 0 && m != nil {
+			checkModelLimits(cfg, m, ps)
 		}
 	}
 	if len(ps.list) > 0 {
-		return nil, &ConfigError{Problems: ps.sorted(file), Warnings: ps.sortedWarnings(file)}
+		return nil, &ConfigError{Problems: ps.sorted(file), Warnings: ps.sortedWarnings(file), More: ps.dropped}
 	}
 	return cfg, nil
 }
@@ -84,6 +95,7 @@ func validate(c *Config, ps *problems) {
 	if co.Employees != nil && *co.Employees < 0 {
 		at("company.employees", "must be 0 or more, got %d", *co.Employees)
 	}
+	checkLimits(c, ps)
 	if co.Website != "" && !strings.HasPrefix(co.Website, "https://") && !strings.HasPrefix(co.Website, "http://") {
 		at("company.website", "must start with https:// or http://, got %q", co.Website)
 	}
@@ -111,6 +123,8 @@ func validate(c *Config, ps *problems) {
 			at(p+".id", "required: a short slug such as \"ops-mgr-warehouse\"")
 		case !slugRe.MatchString(r.ID):
 			at(p+".id", "%q is not a valid id; use lower-case letters, digits and hyphens, starting with a letter or digit (it names the output file)", r.ID)
+		case checkID(r.ID) != "":
+			at(p+".id", "%s", checkID(r.ID))
 		default:
 			if first, dup := ids[r.ID]; dup {
 				at(p+".id", "duplicate id %q (first used by roles[%d] at line %d)", r.ID, first, c.Line(fmt.Sprintf("roles[%d].id", first)))
@@ -205,6 +219,7 @@ func checkSalary(c *Config, ps *problems, path string, s SalaryConfig) {
 	if s.Min != nil && s.Max != nil && *s.Min > *s.Max {
 		ps.add(c.Line(path+".min"), path, "min %s is greater than max %s", num(*s.Min), num(*s.Max))
 	}
+	checkPay(c, ps, path, s)
 	checkCurrency(c, ps, path+".currency", s.Currency)
 	checkEnum(c, ps, path+".period", s.Period, Periods)
 }
@@ -219,20 +234,23 @@ func readLogo(c *Config, ps *problems) []byte {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(c.Dir, p)
 	}
-	f, err := os.Open(p)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			ps.add(c.Line(path), path, "file %q not found (looked for %s)", c.Company.Logo, p)
-		} else {
-			ps.add(c.Line(path), path, "cannot read %q: %v", c.Company.Logo, errors.Unwrap(err))
-		}
+	f, err := openRegular(p)
+	var nr *notRegularError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		ps.add(c.Line(path), path, "file %q not found (looked for %s)", c.Company.Logo, p)
+		return nil
+	case errors.As(err, &nr) && nr.dir:
+		ps.add(c.Line(path), path, "%q is not a file", c.Company.Logo)
+		return nil
+	case errors.As(err, &nr):
+		ps.add(c.Line(path), path, "%q is %s, not a regular file; use a PNG or JPEG file", c.Company.Logo, nr.kind)
+		return nil
+	case err != nil:
+		ps.add(c.Line(path), path, "cannot read %q: %v", c.Company.Logo, errors.Unwrap(err))
 		return nil
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || st.IsDir() {
-		ps.add(c.Line(path), path, "%q is not a file", c.Company.Logo)
-		return nil
-	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxLogoBytes+1))
 	if err != nil {
 		ps.add(c.Line(path), path, "cannot read %q: %v", c.Company.Logo, err)
@@ -247,8 +265,12 @@ func readLogo(c *Config, ps *problems) []byte {
 		ps.add(c.Line(path), path, "%q is not a PNG or JPEG image", c.Company.Logo)
 		return nil
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > MaxLogoPixels {
+	if cfg.Width*cfg.Height > MaxLogoPixels {
 		ps.add(c.Line(path), path, "%q is %d x %d pixels; use a logo of at most %d megapixels", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoPixels/1_000_000)
+		return nil
+	}
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
+		ps.add(c.Line(path), path, "%q is %d x %d pixels; use a logo at most %d pixels on each side", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoSide)
 		return nil
 	}
 	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {

@@ -24,6 +24,9 @@ type Model struct {
 	// Warnings are findings that do not stop the run, sorted by line (see
 	// DESIGN.md, warnings). Renderers may show them.
 	Warnings []Problem `json:"warnings,omitempty"`
+	// PayLaw names the pay-transparency rules table the roles were checked
+	// against.
+	PayLaw *PayLawInfo `json:"pay_law,omitempty"`
 
 	byID map[string]int
 }
@@ -112,6 +115,15 @@ type Role struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
 	Template string `json:"template"`
+	// Place is where the role is, read from Location; nil when no location
+	// is given or it cannot be placed (a warning says so).
+	Place *Place `json:"place,omitempty"`
+	// RemoteRegions are the areas a remote role's holder may live in.
+	RemoteRegions []string `json:"remote_regions,omitempty"`
+	// Compliance is what the pay-transparency laws that apply to the role
+	// ask of its posting and job description, and whether it is there;
+	// nil when none applies.
+	Compliance *Compliance `json:"compliance,omitempty"`
 	// Level is the level code; LevelTitle and Band come from the ladder.
 	Level      string `json:"level"`
 	LevelTitle string `json:"level_title"`

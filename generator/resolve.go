@@ -56,6 +56,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 			m.byID[role.ID] = i
 		}
 	}
+	r.compliance(m)
 	r.orgTree(m)
 	r.relate(m)
 	r.careerPath(m)
@@ -473,7 +474,7 @@ func (r *resolver) roles() []Role {
 		if rc.Headcount != nil && *rc.Headcount > 0 {
 			role.Headcount = *rc.Headcount
 		}
-		role.Location = firstOf(rc.Location, d.Location)
+		role.Location = firstOf(rc.Location.String(), d.Location.String())
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
 		role.FLSA = flsaStatus(rc.FLSA, t.FLSA, d.FLSA)

@@ -1,7 +1,10 @@
-// Package output writes the generated files atomically into the output
-// folder (DirWriter): into a temporary folder beside it, moved into place
-// at the end, so a failed or interrupted run leaves the previous output as
-// it was.
+// Package output writes the generated files into the output folder
+// (DirWriter): staged inside the folder (.jdgen/stage), moved into place by
+// a journaled commit (.jdgen/journal.json) that a later run finishes or
+// undoes after a crash, under a lock (.jdgen/lock), replacing or removing
+// only the files the previous generation's manifest (.jdgen/manifest.json)
+// lists. The folder always holds exactly one generation, and files jdgen
+// did not write are never touched.
 //
 // Each output format has its own package below this one, and no format
 // package imports another:

@@ -1,106 +1,212 @@
 package output
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jdgen/jdgen/generator"
 )
 
-// DirWriter writes generated files into a temporary folder beside the
-// output folder and moves them into place on Commit, so that a failed or
-// interrupted run never leaves a half-written file in the output folder.
-// Files in the output folder that jdgen did not generate are left alone.
+// The output folder's own bookkeeping lives in one hidden folder inside
+// it, so staging and commit stay on the output folder's file system (a
+// mount point, a tmpfs or a network share all work):
+//
+//	<out>/.jdgen/lock           flock'ed by the run that owns the folder; holds its pid
+//	<out>/.jdgen/manifest.json  every file the last generation wrote, with its SHA-256
+//	<out>/.jdgen/journal.json   present only while a commit is in progress
+//	<out>/.jdgen/stage/new/...  the files of the generation being written
+//	<out>/.jdgen/stage/old/...  the files a commit moved aside (until it ends)
+const (
+	// StateDir is the name of jdgen's bookkeeping folder in the output folder.
+	StateDir     = ".jdgen"
+	lockName     = "lock"
+	manifestName = "manifest.json"
+	journalName  = "journal.json"
+	stageName    = "stage"
+)
+
+// DefaultLockWait is how long a run waits for another run on the same
+// output folder before giving up.
+const DefaultLockWait = 2 * time.Minute
+
+// Options tune how a DirWriter takes over an output folder.
+type Options struct {
+	// Force lets a run replace files in the output folder that jdgen did
+	// not write (or that were changed since it wrote them).
+	Force bool
+	// NoWait fails at once (ErrLocked) when another run holds the folder.
+	NoWait bool
+	// Wait is how long to wait for another run; 0 means DefaultLockWait.
+	Wait time.Duration
+	// OnWait is called once, with the holder's process id (0 if unknown),
+	// when the folder is held by another run and this one starts waiting.
+	OnWait func(pid int)
+}
+
+// DirWriter writes one generation of files into an output folder. Files
+// are staged inside the folder and moved into place by Commit under a
+// journal, so the folder always holds exactly one generation, even when a
+// run is killed at any instant. Only files jdgen wrote (listed in the
+// manifest) are ever replaced or removed; anything else is left alone.
 type DirWriter struct {
 	target string
-	tmp    string
-	top    map[string]bool // top-level names written
-	count  int
+	opts   Options
+	lock   *folderLock
+	stage  string
+	files  map[string]string // name -> sha256 of what was written
+	done   bool
 }
 
-// TempPrefix starts the name of every temporary folder jdgen creates.
-const TempPrefix = ".jdgen-tmp-"
+// Result says what a commit did.
+type Result struct {
+	// Written is the number of files in the new generation.
+	Written int
+	// Removed lists files of the previous generation that are gone now.
+	Removed []string
+	// Kept lists files of the previous generation that were changed by
+	// someone since jdgen wrote them and are therefore left in place.
+	Kept []string
+}
 
-// NewDirWriter prepares a writer for the output folder target. It creates
-// the folder's parent if needed and a temporary folder beside it.
-func NewDirWriter(target string) (*DirWriter, error) {
+// NewDirWriter takes over the output folder target: it creates the folder
+// if needed, locks it against other runs (waiting as opts say), finishes
+// or undoes a commit a killed run left, and prepares an empty stage.
+func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter, error) {
+	target, err := outputFolder(target, true)
+	if err != nil {
+		return nil, err
+	}
+	lk, err := lockFolder(ctx, target, opts)
+	if err != nil {
+		return nil, err
+	}
+	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string]string{}}
+	if err := recoverLocked(target); err != nil {
+		lk.release()
+		return nil, err
+	}
+	w.stage = filepath.Join(target, StateDir, stageName)
+	if err := os.MkdirAll(filepath.Join(w.stage, "new"), 0o755); err != nil {
+		lk.release()
+		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
+	}
+	return w, nil
+}
+
+// outputFolder checks target (following a symbolic link the user made to
+// a folder) and creates it when create is set. It returns the path to use.
+func outputFolder(target string, create bool) (string, error) {
 	target = filepath.Clean(target)
-	if st, err := os.Lstat(target); err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("%w: %s exists and is not a folder", ErrOutputDir, target)
+	st, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if !create {
+			return target, nil
+		}
+		if err := os.MkdirAll(target, 0o755); err != nil {
+			return "", fmt.Errorf("%w: %w", ErrOutputDir, err)
+		}
+	case err != nil:
+		return "", fmt.Errorf("%w: %w", ErrOutputDir, err)
+	case st.Mode()&fs.ModeSymlink != 0:
+		real, err := filepath.EvalSymlinks(target)
+		if err != nil {
+			return "", fmt.Errorf("%w: %s is a symbolic link to a missing folder", ErrOutputDir, target)
+		}
+		if st, err := os.Stat(real); err != nil || !st.IsDir() {
+			return "", fmt.Errorf("%w: %s is a symbolic link to %s, which is not a folder", ErrOutputDir, target, real)
+		}
+		target = real
+	case !st.IsDir():
+		return "", fmt.Errorf("%w: %s exists and is not a folder", ErrOutputDir, target)
 	}
-	parent := filepath.Dir(target)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
+	sd := filepath.Join(target, StateDir)
+	if st, err := os.Lstat(sd); err == nil && (!st.IsDir() || st.Mode()&fs.ModeSymlink != 0) {
+		return "", fmt.Errorf("%w: %s is not a folder jdgen made; move it away", ErrOutputDir, sd)
 	}
-	removeStale(parent, TempPrefix+filepath.Base(target)+"-")
-	removeStale(target, TempPrefix+"old-")
-	tmp, err := os.MkdirTemp(parent, TempPrefix+filepath.Base(target)+"-")
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
+	if create {
+		if err := os.MkdirAll(sd, 0o755); err != nil {
+			return "", fmt.Errorf("%w: %w", ErrOutputDir, err)
+		}
 	}
-	if err := os.WriteFile(filepath.Join(tmp, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
-		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("%w: %w", ErrOutputDir, err)
-	}
-	return &DirWriter{target: target, tmp: tmp, top: map[string]bool{}}, nil
+	return target, nil
 }
 
-// ownerFile inside a temporary folder holds the process id of the run that
-// made it, so a later run can tell a killed run's leftovers from a live one.
-const ownerFile = ".jdgen-owner"
-
-// removeStale deletes temporary folders named prefix* in dir whose owning
-// process is gone (a run killed with SIGKILL or a power cut leaves them).
-func removeStale(dir, prefix string) {
-	entries, err := os.ReadDir(dir)
+// Recover finishes or undoes a commit that a killed run left in the output
+// folder target, if there is one and no other run holds the folder. It
+// creates nothing: a folder without jdgen's bookkeeping is left as it is.
+// It reports whether it changed anything.
+func Recover(target string) (bool, error) {
+	target, err := outputFolder(target, false)
 	if err != nil {
-		return
+		return false, err
 	}
-	for _, e := range entries {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		p := filepath.Join(dir, e.Name())
-		if b, err := os.ReadFile(filepath.Join(p, ownerFile)); err == nil {
-			if pid, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && processAlive(pid) {
-				continue
-			}
-		}
-		os.RemoveAll(p)
+	sd := filepath.Join(target, StateDir)
+	if !exists(filepath.Join(sd, journalName)) && !exists(filepath.Join(sd, stageName)) {
+		return false, nil
 	}
+	lk, err := lockFolder(context.Background(), target, Options{NoWait: true})
+	if errors.Is(err, ErrLocked) {
+		return false, nil // a live run owns it and will finish its own commit
+	}
+	if err != nil {
+		return false, err
+	}
+	defer lk.release()
+	return true, recoverLocked(target)
 }
 
 // Target is the output folder.
 func (w *DirWriter) Target() string { return w.target }
 
 // Count is the number of files written so far.
-func (w *DirWriter) Count() int { return w.count }
+func (w *DirWriter) Count() int { return len(w.files) }
 
-// Write stores one file in the temporary folder.
+// Write stages one file.
 func (w *DirWriter) Write(f generator.File) error {
-	name := filepath.FromSlash(f.Name)
-	if !filepath.IsLocal(name) {
+	if w.done {
+		return fmt.Errorf("%w: writer already closed", ErrWrite)
+	}
+	if !localName(f.Name) {
 		return fmt.Errorf("%w: %q", ErrUnsafeName, f.Name)
 	}
-	p := filepath.Join(w.tmp, name)
+	if _, dup := w.files[f.Name]; dup {
+		return fmt.Errorf("%w: %q written twice", ErrWrite, f.Name)
+	}
+	p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	if err := writeFileSync(p, f.Data); err != nil {
+	if err := writeNew(p, f.Data); err != nil {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	w.top[strings.SplitN(filepath.ToSlash(name), "/", 2)[0]] = true
-	w.count++
+	h := sha256.Sum256(f.Data)
+	w.files[f.Name] = hex.EncodeToString(h[:])
 	return nil
 }
 
-func writeFileSync(p string, data []byte) error {
+// localName reports whether a slash-separated name stays inside the output
+// folder and outside jdgen's own bookkeeping folder.
+func localName(name string) bool {
+	if name == "" || strings.Contains(name, "\\") || path.Clean(name) != name || !filepath.IsLocal(filepath.FromSlash(name)) {
+		return false
+	}
+	first, _, _ := strings.Cut(name, "/")
+	return !strings.EqualFold(first, StateDir)
+}
+
+func writeNew(p string, data []byte) error {
 	fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
@@ -112,91 +218,230 @@ func writeFileSync(p string, data []byte) error {
 	return fh.Close()
 }
 
-// Commit moves every written file into the output folder. A generated
-// folder (job-descriptions/) replaces the old one whole; a generated file
-// replaces the old file by rename, which never follows a symlink planted at
-// its name.
-func (w *DirWriter) Commit() error {
-	// One flush of the whole file system instead of one per file: the new
-	// files are on disk before they replace the old ones.
-	syncDir(w.tmp)
-	if err := os.MkdirAll(w.target, 0o755); err != nil {
-		w.Abort()
-		return fmt.Errorf("%w: %w", ErrOutputDir, err)
+// Abort drops the staged files and releases the folder; the output folder
+// is as it was.
+func (w *DirWriter) Abort() error {
+	if w.done {
+		return nil
 	}
-	names := make([]string, 0, len(w.top))
-	for n := range w.top {
-		names = append(names, n)
-	}
-	// Folders first, the workbook last: the workbook links to the PDFs.
-	for _, n := range sortFoldersFirst(w.tmp, names) {
-		src, dst := filepath.Join(w.tmp, n), filepath.Join(w.target, n)
-		if err := replace(src, dst, w.target); err != nil {
-			w.Abort()
-			return fmt.Errorf("%w: %w", ErrCommit, err)
-		}
-	}
-	return os.RemoveAll(w.tmp)
+	w.done = true
+	err := os.RemoveAll(w.stage)
+	w.lock.release()
+	return err
 }
 
-// Abort removes the temporary folder; the output folder is untouched.
-func (w *DirWriter) Abort() error { return os.RemoveAll(w.tmp) }
-
-func sortFoldersFirst(base string, names []string) []string {
-	var dirs, files []string
-	for _, n := range names {
-		if st, err := os.Stat(filepath.Join(base, n)); err == nil && st.IsDir() {
-			dirs = append(dirs, n)
-		} else {
-			files = append(files, n)
-		}
+// Commit moves the staged generation into place and releases the folder.
+// Files jdgen did not write are never replaced: if a staged file would
+// land on one, Commit fails with ErrNotOurs and changes nothing (unless
+// Options.Force). A failure part-way undoes what was done.
+func (w *DirWriter) Commit() (Result, error) {
+	if w.done {
+		return Result{}, fmt.Errorf("%w: writer already closed", ErrCommit)
 	}
-	sort.Strings(dirs)
-	sort.Strings(files)
-	return append(dirs, files...)
+	defer func() {
+		if !w.done {
+			w.done = true
+			os.RemoveAll(w.stage)
+			w.lock.release()
+		}
+	}()
+	old, err := readManifest(w.target)
+	if err != nil && !w.opts.Force {
+		return Result{}, err
+	}
+	j, res, err := plan(w.target, old, w.files, w.opts.Force)
+	if err != nil {
+		return Result{}, err
+	}
+	// The staged files reach the disk before anything refers to them.
+	syncDir(w.target)
+	if err := j.save(w.target); err != nil {
+		return Result{}, fmt.Errorf("%w: %w", ErrCommit, err)
+	}
+	if err := j.apply(w.target); err != nil {
+		if rerr := j.rollback(w.target); rerr != nil {
+			// The journal and the files moved aside stay for the next run.
+			w.done = true
+			w.lock.release()
+			return Result{}, fmt.Errorf("%w: %w (and undoing it failed: %v; the next run finishes the undo)", ErrCommit, err, rerr)
+		}
+		return Result{}, fmt.Errorf("%w: %w; the previous output was restored", ErrCommit, err)
+	}
+	w.done = true
+	j.finish(w.target)
+	w.lock.release()
+	res.Written = len(w.files)
+	return res, nil
 }
 
-// replace puts src at dst. An existing folder at dst is moved aside first
-// and removed after the swap.
-func replace(src, dst, target string) error {
-	st, err := os.Lstat(dst)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return os.Rename(src, dst)
-	case err != nil:
-		return err
-	case st.IsDir():
-		if err := exchange(src, dst); err == nil {
-			return os.RemoveAll(src) // src now holds the old folder
+// plan works out the commit: which existing paths are moved aside, which
+// folders are created, which staged files are put in place. It refuses
+// (ErrNotOurs) when a staged file would replace something jdgen did not
+// write, unless force.
+func plan(target string, old manifest, files map[string]string, force bool) (*journal, Result, error) {
+	j := &journal{Phase: phasePrepared, Manifest: manifest{Version: manifestVersion, Files: files}}
+	if old.Files != nil {
+		j.OldManifest = &old
+	}
+	var res Result
+	var conflicts []string
+	aside := map[string]bool{}
+	moveAside := func(p string) {
+		if !aside[p] {
+			aside[p] = true
+			j.Aside = append(j.Aside, p)
 		}
-		old, err := os.MkdirTemp(target, TempPrefix+"old-")
-		if err != nil {
-			return err
-		}
-		os.WriteFile(filepath.Join(old, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644)
-		aside := filepath.Join(old, filepath.Base(dst))
-		if err := os.Rename(dst, aside); err != nil {
-			os.Remove(old)
-			return err
-		}
-		if err := os.Rename(src, dst); err != nil {
-			os.Rename(aside, dst) // put the old output back
-			os.RemoveAll(old)
-			return err
-		}
-		return os.RemoveAll(old)
-	default:
-		if !fileish(src) {
-			// A folder replaces a file or symlink of the same name.
-			if err := os.Remove(dst); err != nil {
-				return err
+	}
+	mkdirs := map[string]bool{}
+	for _, name := range sortedNames(files) {
+		j.Put = append(j.Put, name)
+		// Every folder on the way must be a real folder (never a symlink).
+		parts := strings.Split(name, "/")
+		blocked := false
+		for i := 1; i < len(parts) && !blocked; i++ {
+			dir := strings.Join(parts[:i], "/")
+			st, err := os.Lstat(filepath.Join(target, filepath.FromSlash(dir)))
+			switch {
+			case errors.Is(err, fs.ErrNotExist) || aside[dir]:
+				if !mkdirs[dir] {
+					mkdirs[dir] = true
+					j.Mkdir = append(j.Mkdir, dir)
+				}
+			case err != nil:
+				return nil, res, fmt.Errorf("%w: %w", ErrCommit, err)
+			case !st.IsDir():
+				ours := st.Mode().IsRegular() && old.Files[dir] != "" && fileHash(filepath.Join(target, filepath.FromSlash(dir))) == old.Files[dir]
+				if !force && !ours {
+					conflicts = append(conflicts, dir+" (not a folder)")
+					blocked = true
+					continue
+				}
+				moveAside(dir)
+				if !mkdirs[dir] {
+					mkdirs[dir] = true
+					j.Mkdir = append(j.Mkdir, dir)
+				}
 			}
 		}
-		return os.Rename(src, dst)
+		if blocked {
+			continue
+		}
+		if mkdirs[parentOf(name)] {
+			continue // its folder is new: nothing is there yet
+		}
+		p := filepath.Join(target, filepath.FromSlash(name))
+		st, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			return nil, res, fmt.Errorf("%w: %w", ErrCommit, err)
+		case st.Mode().IsRegular() && old.Files[name] != "" && fileHash(p) == old.Files[name]:
+			moveAside(name)
+		case force:
+			moveAside(name)
+		default:
+			why := "not written by jdgen"
+			switch {
+			case st.IsDir():
+				why = "a folder"
+			case st.Mode()&fs.ModeSymlink != 0:
+				why = "a symbolic link"
+			case old.Files[name] != "":
+				why = "changed since jdgen wrote it"
+			}
+			conflicts = append(conflicts, name+" ("+why+")")
+		}
 	}
+	if len(conflicts) > 0 {
+		more := ""
+		if len(conflicts) > 5 {
+			more = fmt.Sprintf(" and %d more", len(conflicts)-5)
+			conflicts = conflicts[:5]
+		}
+		return nil, res, fmt.Errorf("%w: %s%s; nothing was changed (move them away, or pass --force to replace them)", ErrNotOurs, strings.Join(conflicts, ", "), more)
+	}
+	for _, name := range sortedNames(old.Files) {
+		if _, again := files[name]; again {
+			continue
+		}
+		if aside[name] || underAside(name, aside) {
+			continue
+		}
+		p := filepath.Join(target, filepath.FromSlash(name))
+		if !realParents(target, name) {
+			res.Kept = append(res.Kept, name)
+			continue
+		}
+		st, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err == nil && st.Mode().IsRegular() && fileHash(p) == old.Files[name]:
+			moveAside(name)
+			j.Remove = append(j.Remove, name)
+			res.Removed = append(res.Removed, name)
+		default:
+			res.Kept = append(res.Kept, name)
+		}
+	}
+	return j, res, nil
 }
 
-func fileish(p string) bool {
+func parentOf(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[:i]
+	}
+	return ""
+}
+
+func underAside(name string, aside map[string]bool) bool {
+	for d := parentOf(name); d != ""; d = parentOf(d) {
+		if aside[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// realParents reports whether every folder above name is a real folder.
+func realParents(target, name string) bool {
+	for d := parentOf(name); d != ""; d = parentOf(d) {
+		st, err := os.Lstat(filepath.Join(target, filepath.FromSlash(d)))
+		if err != nil || !st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+func isDir(p string) bool {
 	st, err := os.Lstat(p)
-	return err == nil && !st.IsDir()
+	return err == nil && st.IsDir()
+}
+
+func exists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
+}
+
+func sortedNames(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fileHash is the SHA-256 of a file's content, or "" if it cannot be read.
+func fileHash(p string) string {
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -1,30 +1,37 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
+	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jdgen/jdgen/generator"
 )
 
-func writeAll(t *testing.T, target string, files map[string]string) error {
+func commitFiles(t *testing.T, target string, opts Options, files map[string]string) (Result, error) {
 	t.Helper()
-	w, err := NewDirWriter(target)
+	w, err := NewDirWriter(context.Background(), target, opts)
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	for name, data := range files {
 		if err := w.Write(generator.File{Name: name, Data: []byte(data)}); err != nil {
 			w.Abort()
-			return err
+			return Result{}, err
 		}
 	}
 	return w.Commit()
+}
+
+func writeAll(t *testing.T, target string, files map[string]string) error {
+	t.Helper()
+	_, err := commitFiles(t, target, Options{}, files)
+	return err
 }
 
 func readFile(t *testing.T, p string) string {
@@ -36,52 +43,184 @@ func readFile(t *testing.T, p string) string {
 	return string(b)
 }
 
-func noTemp(t *testing.T, dirs ...string) {
+func put(t *testing.T, p, data string) {
 	t.Helper()
-	for _, d := range dirs {
-		entries, _ := os.ReadDir(d)
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), TempPrefix) {
-				t.Errorf("temporary folder left behind: %s", filepath.Join(d, e.Name()))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tree lists every file under dir (slash names -> content), symlinks as
+// "-> target", jdgen's own folder left out.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == StateDir {
+			return filepath.SkipDir
+		}
+		switch {
+		case d.Type()&os.ModeSymlink != 0:
+			l, _ := os.Readlink(p)
+			out[rel] = "-> " + l
+		case d.IsDir():
+			if rel != "." {
+				out[rel+"/"] = ""
 			}
+		default:
+			out[rel] = readFile(t, p)
+		}
+		return nil
+	})
+	return out
+}
+
+func sameTree(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	var diffs []string
+	for k, v := range want {
+		if g, ok := got[k]; !ok || g != v {
+			diffs = append(diffs, k+": got "+g+", want "+v)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			diffs = append(diffs, k+": unexpected")
+		}
+	}
+	sort.Strings(diffs)
+	if len(diffs) > 0 {
+		t.Errorf("output folder differs:\n%s", strings.Join(diffs, "\n"))
+	}
+}
+
+func noStage(t *testing.T, out string) {
+	t.Helper()
+	for _, n := range []string{stageName, journalName, journalName + ".tmp", manifestName + ".tmp"} {
+		if exists(filepath.Join(out, StateDir, n)) {
+			t.Errorf("%s left behind", n)
 		}
 	}
 }
 
-func TestDirWriterReplacesOwnFilesKeepsOthers(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "out")
+// TestDirWriterOwnsOnlyItsFiles: a second generation replaces and removes
+// only the files the manifest lists; a user's file inside
+// job-descriptions/, beside it and in a subfolder stays byte for byte.
+func TestDirWriterOwnsOnlyItsFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
 	if err := writeAll(t, out, map[string]string{"job-descriptions/a.pdf": "A1", "job-descriptions/old.pdf": "OLD", "career-ladder.xlsx": "X1"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644); err != nil {
+	put(t, filepath.Join(out, "notes.txt"), "mine")
+	put(t, filepath.Join(out, "job-descriptions", "mine.docx"), "my draft")
+	put(t, filepath.Join(out, "job-descriptions", "logos", "logo.png"), "png")
+	res, err := commitFiles(t, out, Options{}, map[string]string{"job-descriptions/a.pdf": "A2", "career-ladder.xlsx": "X2", "postings/index.html": "I"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAll(t, out, map[string]string{"job-descriptions/a.pdf": "A2", "career-ladder.xlsx": "X2"}); err != nil {
+	sameTree(t, tree(t, out), map[string]string{
+		"job-descriptions/": "", "job-descriptions/a.pdf": "A2", "job-descriptions/mine.docx": "my draft",
+		"job-descriptions/logos/": "", "job-descriptions/logos/logo.png": "png",
+		"career-ladder.xlsx": "X2", "notes.txt": "mine", "postings/": "", "postings/index.html": "I",
+	})
+	if len(res.Removed) != 1 || res.Removed[0] != "job-descriptions/old.pdf" || res.Written != 3 {
+		t.Errorf("result %+v", res)
+	}
+	m, err := ReadManifest(out)
+	if err != nil || len(m) != 3 || m["postings/index.html"] == "" || m["job-descriptions/old.pdf"] != "" {
+		t.Errorf("manifest %v %v", m, err)
+	}
+	noStage(t, out)
+	// A generation without postings removes postings/ (it held only jdgen's file).
+	if err := writeAll(t, out, map[string]string{"career-ladder.xlsx": "X3"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := readFile(t, filepath.Join(out, "job-descriptions", "a.pdf")); got != "A2" {
-		t.Errorf("a.pdf = %q", got)
+	if exists(filepath.Join(out, "postings")) || !exists(filepath.Join(out, "job-descriptions", "mine.docx")) {
+		t.Errorf("after a smaller generation: %v", tree(t, out))
 	}
-	if got := readFile(t, filepath.Join(out, "career-ladder.xlsx")); got != "X2" {
-		t.Errorf("workbook = %q", got)
+}
+
+// TestDirWriterRefusesFilesItDidNotWrite: a generated file landing on a
+// file, folder or symlink jdgen did not write fails with ErrNotOurs and
+// changes nothing; --force replaces it, never following a symlink.
+func TestDirWriterRefusesFilesItDidNotWrite(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		setup func(t *testing.T, out, outside string)
+	}{
+		{"user file", func(t *testing.T, out, _ string) { put(t, filepath.Join(out, "job-descriptions", "a.pdf"), "user's") }},
+		{"user folder", func(t *testing.T, out, _ string) { put(t, filepath.Join(out, "career-ladder.xlsx", "x"), "user's") }},
+		{"file symlink", func(t *testing.T, out, outside string) {
+			os.MkdirAll(filepath.Join(out, "job-descriptions"), 0o755)
+			os.Symlink(filepath.Join(outside, "f"), filepath.Join(out, "job-descriptions", "a.pdf"))
+		}},
+		{"folder symlink", func(t *testing.T, out, outside string) {
+			os.MkdirAll(out, 0o755)
+			os.Symlink(outside, filepath.Join(out, "job-descriptions"))
+		}},
+		{"file where a folder goes", func(t *testing.T, out, _ string) { put(t, filepath.Join(out, "job-descriptions"), "user's") }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out, outside := filepath.Join(dir, "out"), filepath.Join(dir, "outside")
+			put(t, filepath.Join(outside, "f"), "precious")
+			c.setup(t, out, outside)
+			before := tree(t, out)
+			files := map[string]string{"job-descriptions/a.pdf": "A", "career-ladder.xlsx": "X"}
+			_, err := commitFiles(t, out, Options{}, files)
+			if !errors.Is(err, ErrNotOurs) {
+				t.Fatalf("err = %v, want ErrNotOurs", err)
+			}
+			sameTree(t, tree(t, out), before)
+			noStage(t, out)
+			if _, err := commitFiles(t, out, Options{Force: true}, files); err != nil {
+				t.Fatalf("--force: %v", err)
+			}
+			sameTree(t, tree(t, out), map[string]string{"job-descriptions/": "", "job-descriptions/a.pdf": "A", "career-ladder.xlsx": "X"})
+			if got := tree(t, outside); got["f"] != "precious" || len(got) != 1 {
+				t.Errorf("outside the output folder: %v", got)
+			}
+		})
 	}
-	if _, err := os.Stat(filepath.Join(out, "job-descriptions", "old.pdf")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("a removed role's PDF is still there: %v", err)
+}
+
+// TestDirWriterChangedFiles: a file jdgen wrote but someone changed since
+// is not replaced without --force, and not removed when the next
+// generation drops it.
+func TestDirWriterChangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if err := writeAll(t, out, map[string]string{"a.pdf": "A1", "b.pdf": "B1"}); err != nil {
+		t.Fatal(err)
 	}
-	if got := readFile(t, filepath.Join(out, "notes.txt")); got != "mine" {
-		t.Errorf("unrelated file changed: %q", got)
+	put(t, filepath.Join(out, "a.pdf"), "edited")
+	put(t, filepath.Join(out, "b.pdf"), "edited too")
+	if _, err := commitFiles(t, out, Options{}, map[string]string{"a.pdf": "A2"}); !errors.Is(err, ErrNotOurs) || !strings.Contains(err.Error(), "a.pdf (changed since jdgen wrote it)") {
+		t.Fatalf("err = %v", err)
 	}
-	noTemp(t, parent, out)
+	res, err := commitFiles(t, out, Options{}, map[string]string{"c.pdf": "C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Kept) != 2 || len(res.Removed) != 0 {
+		t.Errorf("result %+v", res)
+	}
+	sameTree(t, tree(t, out), map[string]string{"a.pdf": "edited", "b.pdf": "edited too", "c.pdf": "C"})
 }
 
 func TestDirWriterAbortLeavesOldOutput(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "out")
+	out := filepath.Join(t.TempDir(), "out")
 	if err := writeAll(t, out, map[string]string{"career-ladder.xlsx": "X1"}); err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewDirWriter(out)
+	w, err := NewDirWriter(context.Background(), out, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,86 +230,190 @@ func TestDirWriterAbortLeavesOldOutput(t *testing.T) {
 	if err := w.Abort(); err != nil {
 		t.Fatal(err)
 	}
-	if got := readFile(t, filepath.Join(out, "career-ladder.xlsx")); got != "X1" {
-		t.Errorf("aborted run changed the output: %q", got)
-	}
-	noTemp(t, parent, out)
+	sameTree(t, tree(t, out), map[string]string{"career-ladder.xlsx": "X1"})
+	noStage(t, out)
 }
 
-func TestDirWriterSymlinkReplacedNotFollowed(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "out")
-	outside := filepath.Join(parent, "outside.txt")
-	if err := os.WriteFile(outside, []byte("precious"), 0o644); err != nil {
-		t.Fatal(err)
+// TestDirWriterFailureMidCommitRollsBack makes every step of a commit fail
+// in turn: the folder is always left as the previous generation, with its
+// manifest.
+func TestDirWriterFailureMidCommitRollsBack(t *testing.T) {
+	gen1 := map[string]string{"job-descriptions/a.pdf": "A1", "job-descriptions/b.pdf": "B1", "career-ladder.xlsx": "X1"}
+	gen2 := map[string]string{"job-descriptions/a.pdf": "A2", "job-descriptions/c.pdf": "C2", "career-ladder.xlsx": "X2", "postings/c.html": "P2"}
+	defer func() { faultAt = 0 }()
+	failed := 0
+	for n := 1; ; n++ {
+		out := filepath.Join(t.TempDir(), "out")
+		faultAt = 0
+		if err := writeAll(t, out, gen1); err != nil {
+			t.Fatal(err)
+		}
+		put(t, filepath.Join(out, "job-descriptions", "mine.txt"), "mine")
+		before := tree(t, out)
+		m1, _ := ReadManifest(out)
+		steps, faultAt = 0, n
+		err := writeAll(t, out, gen2)
+		faultAt = 0
+		if err == nil {
+			if n < 5 {
+				t.Fatalf("the commit had only %d steps", n)
+			}
+			break
+		}
+		failed++
+		if !errors.Is(err, ErrCommit) {
+			t.Fatalf("step %d: err = %v", n, err)
+		}
+		sameTree(t, tree(t, out), before)
+		if m, _ := ReadManifest(out); len(m) != len(m1) || m["job-descriptions/b.pdf"] != m1["job-descriptions/b.pdf"] {
+			t.Errorf("step %d: manifest %v, want %v", n, m, m1)
+		}
+		noStage(t, out)
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(outside, filepath.Join(out, "career-ladder.xlsx")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeAll(t, out, map[string]string{"career-ladder.xlsx": "X"}); err != nil {
-		t.Fatal(err)
-	}
-	if got := readFile(t, outside); got != "precious" {
-		t.Errorf("symlink target was overwritten: %q", got)
-	}
-	st, err := os.Lstat(filepath.Join(out, "career-ladder.xlsx"))
-	if err != nil || st.Mode()&os.ModeSymlink != 0 {
-		t.Errorf("workbook is still a symlink: %v", err)
-	}
+	t.Logf("failed the commit at each of its %d steps", failed)
 }
 
 func TestDirWriterRefusesBadTargets(t *testing.T) {
 	parent := t.TempDir()
 	file := filepath.Join(parent, "file")
-	if err := os.WriteFile(file, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := NewDirWriter(file); !errors.Is(err, ErrOutputDir) {
+	put(t, file, "")
+	ctx := context.Background()
+	if _, err := NewDirWriter(ctx, file, Options{}); !errors.Is(err, ErrOutputDir) {
 		t.Errorf("target is a file: err = %v", err)
 	}
-	if _, err := NewDirWriter(filepath.Join(file, "out")); !errors.Is(err, ErrOutputDir) {
+	if _, err := NewDirWriter(ctx, filepath.Join(file, "out"), Options{}); !errors.Is(err, ErrOutputDir) {
 		t.Errorf("parent is a file: err = %v", err)
 	}
-	w, err := NewDirWriter(filepath.Join(parent, "out"))
+	put(t, filepath.Join(parent, "planted", StateDir), "x")
+	if _, err := NewDirWriter(ctx, filepath.Join(parent, "planted"), Options{}); !errors.Is(err, ErrOutputDir) {
+		t.Errorf(".jdgen is a file: err = %v", err)
+	}
+	w, err := NewDirWriter(ctx, filepath.Join(parent, "out"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	for _, bad := range []string{"../escape.pdf", "/abs.pdf", ""} {
+	for _, bad := range []string{"../escape.pdf", "/abs.pdf", "", ".jdgen/manifest.json", "a/../b", `a\b`} {
 		if err := w.Write(generator.File{Name: bad}); !errors.Is(err, ErrUnsafeName) {
 			t.Errorf("Write(%q): err = %v", bad, err)
 		}
 	}
 }
 
-func TestDirWriterRemovesStaleTempFolders(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "out")
-	// A killed run's folder: its owner process no longer exists.
-	cmd := exec.Command("true")
-	if err := cmd.Run(); err != nil {
+// TestDirWriterSymlinkedOutputFolder: an output folder that is a symlink to
+// a folder is used (the files land in the folder it points to).
+func TestDirWriterSymlinkedOutputFolder(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	os.MkdirAll(real, 0o755)
+	link := filepath.Join(dir, "out")
+	if err := os.Symlink(real, link); err != nil {
 		t.Fatal(err)
 	}
-	dead := filepath.Join(parent, TempPrefix+"out-killed")
-	live := filepath.Join(parent, TempPrefix+"out-running")
-	for dir, pid := range map[string]int{dead: cmd.Process.Pid, live: os.Getpid()} {
-		if err := os.MkdirAll(filepath.Join(dir, "job-descriptions"), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(pid)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := writeAll(t, out, map[string]string{"career-ladder.xlsx": "X"}); err != nil {
+	if err := writeAll(t, link, map[string]string{"career-ladder.xlsx": "X"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(dead); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("stale folder of a killed run is still there")
+	if got := readFile(t, filepath.Join(real, "career-ladder.xlsx")); got != "X" {
+		t.Errorf("got %q", got)
 	}
-	if _, err := os.Stat(live); err != nil {
-		t.Errorf("a live run's folder was removed: %v", err)
+	os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "dangling"))
+	if _, err := NewDirWriter(context.Background(), filepath.Join(dir, "dangling"), Options{}); !errors.Is(err, ErrOutputDir) || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("dangling link: %v", err)
+	}
+}
+
+// TestDirWriterLock: a second writer on the same folder fails at once with
+// --no-wait, naming the holder's pid; waits and gives up after its
+// timeout; and gets the folder as soon as the first one is done.
+func TestDirWriterLock(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	ctx := context.Background()
+	w1, err := NewDirWriter(ctx, out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = NewDirWriter(ctx, out, Options{NoWait: true})
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "pid "+itoa(os.Getpid())) {
+		t.Fatalf("--no-wait: err = %v", err)
+	}
+	waited := -1
+	_, err = NewDirWriter(ctx, out, Options{Wait: 200 * time.Millisecond, OnWait: func(pid int) { waited = pid }})
+	if !errors.Is(err, ErrLocked) || waited != os.Getpid() {
+		t.Fatalf("timeout: err = %v, OnWait pid %d", err, waited)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if _, err := NewDirWriter(cctx, out, Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled wait: err = %v", err)
+	}
+	time.AfterFunc(200*time.Millisecond, func() { w1.Abort() })
+	w2, err := NewDirWriter(ctx, out, Options{Wait: 10 * time.Second})
+	if err != nil {
+		t.Fatalf("after the holder finished: %v", err)
+	}
+	w2.Abort()
+}
+
+func itoa(n int) string {
+	var b []byte
+	for {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		if n /= 10; n == 0 {
+			return string(b)
+		}
+	}
+}
+
+// TestRecoverFinishesOrUndoes drives Recover over a commit stopped after
+// each of its steps by hand-made journals: before the commit point the
+// previous generation comes back, after it the new one stays.
+func TestRecoverLeavesOneGeneration(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if changed, err := Recover(out); err != nil || changed || exists(out) {
+		t.Fatalf("Recover on a missing folder: %v %v", changed, err)
+	}
+	if err := writeAll(t, out, map[string]string{"a.pdf": "A1"}); err != nil {
+		t.Fatal(err)
+	}
+	// A run killed while rendering leaves a stage and no journal.
+	put(t, filepath.Join(out, StateDir, stageName, "new", "a.pdf"), "half")
+	if changed, err := Recover(out); err != nil || !changed {
+		t.Fatalf("Recover: %v %v", changed, err)
+	}
+	noStage(t, out)
+	sameTree(t, tree(t, out), map[string]string{"a.pdf": "A1"})
+	// A damaged journal is reported, not guessed at.
+	put(t, journalPath(out), "{")
+	if _, err := Recover(out); !errors.Is(err, ErrJournal) {
+		t.Errorf("damaged journal: %v", err)
+	}
+}
+
+// TestDirWriterDamagedManifest: a manifest that cannot be read, or that
+// names a path outside the folder, stops the commit (ErrManifest) without
+// touching anything; --force writes a fresh one.
+func TestDirWriterDamagedManifest(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	put(t, filepath.Join(dir, "outside.txt"), "precious")
+	for _, bad := range []string{"{", `{"version":1,"files":{"../outside.txt":"` + strings.Repeat("0", 64) + `"}}`} {
+		if err := writeAll(t, out, map[string]string{"a.pdf": "A"}); err != nil {
+			t.Fatal(err)
+		}
+		put(t, ManifestPath(out), bad)
+		if err := writeAll(t, out, map[string]string{"b.pdf": "B"}); !errors.Is(err, ErrManifest) {
+			t.Fatalf("manifest %q: err = %v", bad, err)
+		}
+		sameTree(t, tree(t, out), map[string]string{"a.pdf": "A"})
+		if _, err := commitFiles(t, out, Options{Force: true}, map[string]string{"a.pdf": "A2"}); err != nil {
+			t.Fatal(err)
+		}
+		if m, err := ReadManifest(out); err != nil || len(m) != 1 {
+			t.Errorf("after --force: %v %v", m, err)
+		}
+		os.RemoveAll(out)
+	}
+	if got := readFile(t, filepath.Join(dir, "outside.txt")); got != "precious" {
+		t.Errorf("outside file: %q", got)
 	}
 }

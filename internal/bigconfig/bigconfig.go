@@ -40,9 +40,14 @@ company:
     - Medical, dental and vision cover
     - 401(k) with a 5%% match
     - Paid parental leave
+posting:
+  how_to_apply: Apply at https://meridian.example/careers
+  vacancy: existing
+  ai_screening: false
 defaults:
   location: Chicago, IL
   workplace: on-site
+  remote_regions: [US, CA]
   employment_type: full-time
   currency: USD
   flsa: exempt

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/output"
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 )
@@ -50,7 +51,7 @@ type app struct {
 // Run executes jdgen with args (without the program name) and returns the
 // exit code. It never calls os.Exit, so tests drive the whole CLI.
 func Run(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	a := &app{stdout: stdout, stderr: stderr, v: viper.New(), ctx: ctx, now: time.Now}
 	root := a.rootCommand()
@@ -72,7 +73,10 @@ func (a *app) report(err error) int {
 	switch {
 	case errors.As(err, &ce):
 		a.printFindings(ce.Problems, ce.Warnings)
-		counts := plural(len(ce.Problems), "problem")
+		if ce.More > 0 {
+			fmt.Fprintf(a.stderr, "... and %d more problems not listed\n", ce.More)
+		}
+		counts := plural(len(ce.Problems)+ce.More, "problem")
 		if len(ce.Warnings) > 0 {
 			counts += " and " + plural(len(ce.Warnings), "warning")
 		}
@@ -111,6 +115,10 @@ func (a *app) printFindings(problems, warnings []generator.Problem) {
 		all = append(all, finding{p: w, warn: true})
 	}
 	slices.SortStableFunc(all, func(x, y finding) int { return x.p.Line - y.p.Line })
+	if hidden := len(all) - maxShownProblems; hidden > 0 {
+		all = all[:min(len(all), maxShownProblems)]
+		defer fmt.Fprintf(a.stderr, "... and %d more not shown\n", hidden)
+	}
 	for _, f := range all {
 		if f.warn {
 			fmt.Fprintln(a.stderr, "warning: "+f.p.String())
@@ -166,8 +174,46 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else the locale's: letter for en-US and en-CA, a4 otherwise)")
 	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
 	pf.Bool("strict", false, "treat every warning as a problem: exit 2, nothing written (env JDGEN_STRICT; file output.strict)")
+	f := root.Flags()
+	f.Bool("force", false, "replace files in the output folder that jdgen did not write (env JDGEN_FORCE)")
+	f.Bool("no-wait", false, "fail at once if another jdgen run is using the output folder (env JDGEN_NO_WAIT)")
+	f.Duration("wait", output.DefaultLockWait, "how long to wait for another jdgen run using the output folder (env JDGEN_WAIT)")
 	root.AddCommand(a.validateCommand(), a.rolesCommand(), a.initCommand(), a.resolveCommand())
+	strictCompletion(root)
 	return root
+}
+
+// maxShownProblems is how many problems are printed; the rest are counted.
+const maxShownProblems = 100
+
+// noArgs refuses positional arguments as a usage error (exit 2).
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("%q takes no arguments, got %q", cmd.CommandPath(), strings.Join(args, " "))}
+	}
+	return nil
+}
+
+// strictCompletion makes "jdgen completion <unknown shell>" a usage error
+// instead of printing help with exit 0.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				var shells []string
+				for _, s := range cmd.Commands() {
+					shells = append(shells, s.Name())
+				}
+				return usageError{fmt.Errorf("unknown shell %q for \"jdgen completion\"; use one of: %s", args[0], strings.Join(shells, ", "))}
+			}
+			return nil
+		}
+		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+	}
 }
 
 // bindSettings layers flags > JDGEN_* environment on a per-run viper; the
@@ -176,7 +222,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	a.v.SetEnvPrefix("JDGEN")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
-	for _, name := range []string{"config", "out", "paper", "workers", "strict"} {
+	for _, name := range []string{"config", "out", "paper", "workers", "strict", "force", "no-wait", "wait"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := a.v.BindPFlag(name, f); err != nil {
 				return err
@@ -200,6 +246,10 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 // maxWorkers bounds --workers: far more than any machine has CPUs.
 const maxWorkers = 1024
 
+// workersPerCPU caps the workers actually used: more than this many per
+// CPU only costs memory (each worker holds a document being built).
+const workersPerCPU = 4
+
 // workers is --workers, else JDGEN_WORKERS, else the number of CPUs.
 func (a *app) workers() (int, error) {
 	v := strings.TrimSpace(a.v.GetString("workers"))
@@ -216,7 +266,7 @@ func (a *app) workers() (int, error) {
 // configPath is --config, else JDGEN_CONFIG, else ./company.yaml if present.
 func (a *app) configPath() (string, error) {
 	if p := a.v.GetString("config"); p != "" {
-		return p, nil
+		return expandHome(p), nil
 	}
 	if _, err := os.Stat("company.yaml"); err == nil {
 		return "company.yaml", nil
@@ -252,9 +302,9 @@ func (a *app) settings(cfg *generator.Config) (generator.Settings, error) {
 	s := generator.Settings{Config: cfg.File, Version: Version}
 	switch {
 	case a.v.GetString("out") != "":
-		s.OutDir = a.v.GetString("out")
+		s.OutDir = expandHome(a.v.GetString("out"))
 	case cfg.Output.Dir != "":
-		s.OutDir = cfg.Output.Dir
+		s.OutDir = expandHome(cfg.Output.Dir)
 		if !filepath.IsAbs(s.OutDir) {
 			s.OutDir = filepath.Join(cfg.Dir, s.OutDir)
 		}
@@ -294,4 +344,17 @@ func sourceDate(now func() time.Time) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("%w: %q", generator.ErrBadSourceDateEpoch, v)
 	}
 	return time.Unix(sec, 0).UTC(), nil
+}
+
+// expandHome turns a leading "~" or "~/" into the home folder, as a shell
+// would: "output.dir: ~/hr" must not make a folder named "~".
+func expandHome(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~/") && !strings.HasPrefix(p, "~"+string(filepath.Separator)) {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return p
+	}
+	return filepath.Join(home, p[1:])
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -41,12 +42,19 @@ func (a *app) generate() error {
 	if err != nil {
 		return err
 	}
+	if err := a.recoverEarly(); err != nil {
+		return err
+	}
 	m, err := a.model()
 	if err != nil {
 		return err
 	}
 	s := m.Settings
-	w, err := output.NewDirWriter(s.OutDir)
+	if limit := workersPerCPU * runtime.NumCPU(); workers > limit {
+		fmt.Fprintf(a.stderr, "jdgen: --workers %d is more than %d per CPU; using %d\n", workers, workersPerCPU, limit)
+		workers = limit
+	}
+	w, err := output.NewDirWriter(a.ctx, s.OutDir, a.writerOptions(s.OutDir))
 	if err != nil {
 		return err
 	}
@@ -72,8 +80,12 @@ func (a *app) generate() error {
 		}
 		return err
 	}
-	if err := w.Commit(); err != nil {
+	res, err := w.Commit()
+	if err != nil {
 		return err
+	}
+	for _, k := range res.Kept {
+		fmt.Fprintf(a.stderr, "jdgen: kept %s: it was changed since jdgen wrote it\n", filepath.Join(s.OutDir, filepath.FromSlash(k)))
 	}
 	noun := "job descriptions"
 	if pdfs == 1 {
@@ -88,10 +100,21 @@ func (a *app) validateCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate",
 		Short: "Check a company file and report every problem; writes nothing",
-		Args:  cobra.NoArgs,
+		Long: `Check a company file and report every problem; writes nothing.
+
+If a jdgen run was killed while moving its files into the output folder,
+validate first finishes or undoes that commit, so the folder holds exactly
+one generation.`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := a.recoverEarly(); err != nil {
+				return err
+			}
 			m, err := a.model()
 			if err != nil {
+				return err
+			}
+			if err := a.recoverOut(m.Settings.OutDir); err != nil {
 				return err
 			}
 			people := 0
@@ -99,6 +122,7 @@ func (a *app) validateCommand() *cobra.Command {
 				people += r.Headcount
 			}
 			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			printCompliance(a.stdout, m)
 			return nil
 		},
 	}
@@ -108,7 +132,7 @@ func (a *app) rolesCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "roles",
 		Short: "List the built-in role templates",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ts, err := templates.Builtin()
 			if err != nil {
@@ -132,24 +156,19 @@ func (a *app) initCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "init",
 		Short: "Write a commented starter company.yaml here (never overwrites)",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path := a.v.GetString("config")
 			if path == "" {
 				path = "company.yaml"
 			}
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if errors.Is(err, fs.ErrExist) {
-				return usageError{fmt.Errorf("%s already exists; jdgen init never overwrites a file (remove it or pass --config other.yaml)", path)}
+			exists := usageError{fmt.Errorf("%s already exists; jdgen init never overwrites a file (remove it or pass --config other.yaml)", path)}
+			if _, err := os.Lstat(path); err == nil {
+				return exists
 			}
-			if err != nil {
-				return err
-			}
-			if _, err := f.Write(starterConfig); err != nil {
-				f.Close()
-				return err
-			}
-			if err := f.Close(); err != nil {
+			if err := writeNewFile(path, starterConfig); errors.Is(err, fs.ErrExist) {
+				return exists
+			} else if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, "wrote %s; edit it, then run: jdgen --config %s\n", path, path)
@@ -162,7 +181,7 @@ func (a *app) resolveCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "resolve",
 		Short: "Print the resolved model as JSON: what will be rendered",
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			m, err := a.model()
 			if err != nil {
@@ -174,4 +193,67 @@ func (a *app) resolveCommand() *cobra.Command {
 			return enc.Encode(m)
 		},
 	}
+}
+
+// writerOptions are the output folder settings: --force, --no-wait, --wait.
+func (a *app) writerOptions(out string) output.Options {
+	wait := a.v.GetDuration("wait")
+	if wait <= 0 {
+		wait = output.DefaultLockWait
+	}
+	return output.Options{
+		Force:  a.v.GetBool("force"),
+		NoWait: a.v.GetBool("no-wait"),
+		Wait:   wait,
+		OnWait: func(pid int) {
+			who := "another jdgen run"
+			if pid > 0 {
+				who = fmt.Sprintf("another jdgen run (pid %d)", pid)
+			}
+			fmt.Fprintf(a.stderr, "jdgen: %s is using %s; waiting up to %s (--no-wait fails at once)\n", who, out, wait)
+		},
+	}
+}
+
+// recoverEarly finishes or undoes a killed run's commit in the output
+// folder named by --out or JDGEN_OUT, before the config is even read.
+func (a *app) recoverEarly() error {
+	if out := a.v.GetString("out"); out != "" {
+		return a.recoverOut(expandHome(out))
+	}
+	return nil
+}
+
+// recoverOut finishes or undoes a killed run's commit in out, if any.
+func (a *app) recoverOut(out string) error {
+	changed, err := output.Recover(out)
+	if err != nil {
+		return err
+	}
+	if changed {
+		fmt.Fprintf(a.stderr, "jdgen: %s: recovered from an interrupted run (finished or undid its commit)\n", out)
+	}
+	return nil
+}
+
+// writeNewFile creates path with data, or leaves nothing at all: the
+// content goes to a temporary file first, which is then linked to path
+// (failing if path exists). A full disk never leaves an empty file.
+func writeNewFile(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Link(tmp.Name(), path)
 }

@@ -34,8 +34,10 @@ func normalise(s, dir string) string {
 // write nothing; a case with resolve.json must succeed, and `jdgen resolve`
 // must print exactly that, and a job-descriptions folder beside it holds
 // the golden PDFs. A case with both succeeds and prints exactly
-// stderr.txt (its warnings) on stderr. With -update the expected files are
-// rewritten.
+// stderr.txt (its warnings) on stderr. A case with validate.txt must
+// succeed, and `jdgen validate` must print exactly that (stdout, then
+// stderr). A case may hold source_date_epoch, the date it runs on. With
+// -update the expected files are rewritten.
 func TestCases(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	cases, err := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "company.yaml"))
@@ -46,17 +48,22 @@ func TestCases(t *testing.T) {
 	for _, cfg := range cases {
 		dir := filepath.Dir(cfg)
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			// A case may run on its own date (laws take effect on a day).
+			if b, err := os.ReadFile(filepath.Join(dir, "source_date_epoch")); err == nil {
+				t.Setenv("SOURCE_DATE_EPOCH", strings.TrimSpace(string(b)))
+			}
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			resolveFile := filepath.Join(dir, "resolve.json")
-			wantFail := exists(stderrFile) && !exists(resolveFile)
+			validateFile := filepath.Join(dir, "validate.txt")
+			wantFail := exists(stderrFile) && !exists(resolveFile) && !exists(validateFile)
 			wantWarnings := exists(stderrFile) && exists(resolveFile)
-			if !wantFail && !exists(resolveFile) && !*golden.Update {
-				t.Fatalf("%s has neither stderr.txt nor resolve.json (run go test ./... -update)", dir)
+			if !wantFail && !exists(resolveFile) && !exists(validateFile) && !*golden.Update {
+				t.Fatalf("%s has neither stderr.txt, resolve.json nor validate.txt (run go test ./... -update)", dir)
 			}
 			outParent := t.TempDir()
 			out := filepath.Join(outParent, "out")
 			code, _, stderr := run(t, "--config", cfg, "--out", out)
-			if *golden.Update && !exists(stderrFile) && !exists(resolveFile) {
+			if *golden.Update && !exists(stderrFile) && !exists(resolveFile) && !exists(validateFile) {
 				wantFail = code != 0
 			}
 			if wantFail {
@@ -97,6 +104,18 @@ func TestCases(t *testing.T) {
 						t.Fatal(err)
 					}
 					golden.Check(t, filepath.Join(jd, filepath.Base(p)), data)
+				}
+			}
+			if exists(validateFile) {
+				// What validate prints (the checks' findings), without
+				// the resolved role text.
+				code, stdout, stderr := run(t, "validate", "--config", cfg)
+				if code != ExitOK {
+					t.Fatalf("validate: exit code %d; stderr:\n%s", code, stderr)
+				}
+				golden.Check(t, validateFile, []byte(normalise(stdout, dir)+"--- stderr\n"+normalise(stderr, dir)))
+				if !exists(resolveFile) {
+					return
 				}
 			}
 			mainStderr := stderr

@@ -229,7 +229,7 @@ func TestOutputParentIsAFile(t *testing.T) {
 	}
 }
 
-func TestOutputKeepsUnrelatedFilesAndReplacesSymlinks(t *testing.T) {
+func TestOutputKeepsUnrelatedFilesAndRefusesSymlinks(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", testEpoch)
 	cfg := smallConfig(t)
 	dir := filepath.Dir(cfg)
@@ -256,7 +256,12 @@ func TestOutputKeepsUnrelatedFilesAndReplacesSymlinks(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(out, "career-ladder.xlsx")); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, "--config", cfg, "--out", out); code != 0 {
+	// Symlinks jdgen did not make are refused; --force replaces them.
+	code, _, stderr := run(t, "--config", cfg, "--out", out)
+	if code != ExitFailure || !strings.Contains(stderr, "career-ladder.xlsx (a symbolic link)") {
+		t.Fatalf("planted symlinks: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "--config", cfg, "--out", out, "--force"); code != 0 {
 		t.Fatal(stderr)
 	}
 	if b, _ := os.ReadFile(outside); string(b) != "precious" {

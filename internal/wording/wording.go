@@ -1,37 +1,168 @@
 // Package wording checks text for gendered or exclusionary words that have
-// no place in a job description or a career ladder.
+// no place in a job description, a posting or a career ladder, and
+// suggests what to write instead. The list is tuned for operations: the
+// trade's standard terms ("lead time", "data-driven", "analyst", "master
+// data", "master production schedule") are never flagged, because only whole listed words and phrases match.
 package wording
 
 import (
 	"regexp"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// Flagged lists the words and phrases that the checker refuses. Single words
-// match whole words only ("he" matches "he" but not "the" or "help").
-var Flagged = []string{
-	"he", "she", "his", "her", "hers", "him", "himself", "herself",
-	"manpower", "man-hours", "chairman", "chairwoman", "foreman", "salesman",
-	"workmanship", "rockstar", "rock star", "ninja", "guru", "wizard",
-	"young", "youthful", "digital native", "able-bodied", "energetic",
-	"native english", "mother tongue", "guys",
+// Term is a flagged word or phrase and what to write instead.
+type Term struct {
+	// Word is the word or phrase as listed, lower case.
+	Word string
+	// Suggestion is what to write instead.
+	Suggestion string
+	// Why is the kind of problem: "gendered", "age", "language", "ability",
+	// "jargon" or "exclusionary".
+	Why string
 }
 
-var patterns = func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(Flagged))
-	for i, w := range Flagged {
-		out[i] = regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(w) + `($|[^\p{L}\p{N}])`)
+// Terms is the list the checker flags. Single words match whole words only
+// ("he" matches "he" but not "the" or "help"; "man-hours" does not match
+// "Manhattan"). Sources: retext-equality gender.yml (foreman, manpower,
+// man hours, chairman...), joblint's rules (pronouns, "guys", "ninja"),
+// and the operations false positives noted in the domain facts.
+var Terms = []Term{
+	{"he/she", "they", "gendered"},
+	{"he or she", "they", "gendered"},
+	{"s/he", "they", "gendered"},
+	{"his/her", "their", "gendered"},
+	{"his or her", "their", "gendered"},
+	{"him/her", "them", "gendered"},
+	{"he", "they", "gendered"},
+	{"she", "they", "gendered"},
+	{"his", "their", "gendered"},
+	{"her", "their or them", "gendered"},
+	{"hers", "theirs", "gendered"},
+	{"him", "them", "gendered"},
+	{"himself", "themselves", "gendered"},
+	{"herself", "themselves", "gendered"},
+	{"foreman", "supervisor or shift lead", "gendered"},
+	{"foremen", "supervisors or shift leads", "gendered"},
+	{"forewoman", "supervisor or shift lead", "gendered"},
+	{"manpower", "staffing, workforce or labor", "gendered"},
+	{"man-hours", "labor hours or staff hours", "gendered"},
+	{"man-hour", "labor hour or staff hour", "gendered"},
+	{"man hours", "labor hours or staff hours", "gendered"},
+	{"manhours", "labor hours or staff hours", "gendered"},
+	{"man-days", "workdays", "gendered"},
+	{"manned", "staffed or crewed", "gendered"},
+	{"unmanned", "automated or uncrewed", "gendered"},
+	{"manning", "staffing", "gendered"},
+	{"chairman", "chair", "gendered"},
+	{"chairmen", "chairs", "gendered"},
+	{"chairwoman", "chair", "gendered"},
+	{"salesman", "salesperson or sales representative", "gendered"},
+	{"salesmen", "salespeople", "gendered"},
+	{"middleman", "intermediary or broker", "gendered"},
+	{"workmanship", "quality of work", "gendered"},
+	{"journeyman", "journey-level worker", "gendered"},
+	{"handyman", "maintenance technician", "gendered"},
+	{"guys", "everyone or the team", "gendered"},
+	{"young", "leave age out; describe the experience needed", "age"},
+	{"youthful", "leave age out; describe the experience needed", "age"},
+	{"digital native", "comfortable with digital tools", "age"},
+	{"recent graduate", "early-career", "age"},
+	{"energetic", "motivated", "age"},
+	{"native english", "fluent in English", "language"},
+	{"native english speaker", "fluent in English", "language"},
+	{"native speaker", "fluent speaker", "language"},
+	{"mother tongue", "fluent", "language"},
+	{"able-bodied", "describe the physical task (for example: lift 50 lb, with or without accommodation)", "ability"},
+	{"sanity check", "check or validation", "ability"},
+	{"rockstar", "skilled", "jargon"},
+	{"rock star", "skilled", "jargon"},
+	{"ninja", "expert", "jargon"},
+	{"guru", "expert", "jargon"},
+	{"wizard", "expert", "jargon"},
+	{"blacklist", "blocklist", "exclusionary"},
+	{"whitelist", "allowlist", "exclusionary"},
+	{"slave", "secondary or replica", "exclusionary"},
+	{"grandfathered", "legacy or exempted", "exclusionary"},
+}
+
+// Flagged lists the words and phrases of Terms.
+var Flagged = func() []string {
+	out := make([]string, len(Terms))
+	for i, t := range Terms {
+		out[i] = t.Word
 	}
 	return out
 }()
 
+var patterns = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(Terms))
+	for i, t := range Terms {
+		w := regexp.QuoteMeta(t.Word)
+		// A space in a phrase matches any run of spaces; a hyphen may be
+		// written as a space too ("man hours").
+		w = strings.ReplaceAll(w, " ", `\s+`)
+		out[i] = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}/'’-])(` + w + `)`)
+	}
+	return out
+}()
+
+// Finding is one flagged word in a text.
+type Finding struct {
+	Term
+	// Text is the word as written ("Foreman").
+	Text string
+	// Offset is its byte offset in the text.
+	Offset int
+	// Line and Column are 1-based, within the text; Column counts characters.
+	Line, Column int
+}
+
+// Check returns the flagged words in text in reading order. Where listed
+// phrases overlap ("he/she" and "he"), the longest is reported once.
+func Check(text string) []Finding {
+	type span struct{ start, end, term int }
+	var spans []span
+	for i, re := range patterns {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			if r, _ := utf8.DecodeRuneInString(text[m[3]:]); m[3] < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/' || r == '-') {
+				continue // part of a longer word: "hello", "he/she"
+			}
+			spans = append(spans, span{m[2], m[3], i})
+		}
+	}
+	sort.Slice(spans, func(a, b int) bool {
+		if spans[a].start != spans[b].start {
+			return spans[a].start < spans[b].start
+		}
+		return spans[a].end > spans[b].end
+	})
+	var out []Finding
+	end := -1
+	for _, s := range spans {
+		if s.start < end {
+			continue
+		}
+		end = s.end
+		before := text[:s.start]
+		line := 1 + strings.Count(before, "\n")
+		col := 1 + utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:])
+		out = append(out, Finding{Term: Terms[s.term], Text: text[s.start:s.end], Offset: s.start, Line: line, Column: col})
+	}
+	return out
+}
+
 // Find returns the flagged words that occur in text, sorted and without
 // duplicates; nil when the text is clean.
 func Find(text string) []string {
+	seen := map[string]bool{}
 	var found []string
-	for i, re := range patterns {
-		if re.MatchString(text) {
-			found = append(found, Flagged[i])
+	for _, f := range Check(text) {
+		if !seen[f.Word] {
+			seen[f.Word] = true
+			found = append(found, f.Word)
 		}
 	}
 	sort.Strings(found)
@@ -39,4 +170,4 @@ func Find(text string) []string {
 }
 
 // Clean reports whether text contains none of the flagged words.
-func Clean(text string) bool { return len(Find(text)) == 0 }
+func Clean(text string) bool { return len(Check(text)) == 0 }

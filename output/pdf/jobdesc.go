@@ -280,7 +280,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits})
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits},
+		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
 	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))

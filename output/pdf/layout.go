@@ -524,7 +524,9 @@ func (l *pdfLayout) drawFooter(d JDDocument, i int) {
 }
 
 // footer is the footer line of page n of total, shortened to fit on one
-// line: the title loses characters first, then the company name.
+// line: the title loses characters first, then the company name. The
+// longest prefix that fits is found by binary search over its length, so
+// a long title costs O(n log n), not one re-layout per dropped character.
 func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdfLine {
 	page := "Page " + strconv.Itoa(n) + " of " + strconv.Itoa(total)
 	build := func() pdfLine {
@@ -532,23 +534,43 @@ func (l *pdfLayout) footer(st pdfStyle, company, title string, n, total int) pdf
 	}
 	line := build()
 	for _, which := range []*string{&title, &company} {
-		for l.lineWidth(line) > l.width && *which != "" {
-			*which = pdfShorten(*which)
-			line = build()
+		if l.lineWidth(line) <= l.width || *which == "" {
+			continue
 		}
+		full := []rune(strings.TrimSpace(*which))
+		try := func(k int) pdfLine {
+			*which = pdfShortenTo(full, k)
+			return build()
+		}
+		k := pdfLongestFit(len(full)-1, func(k int) bool { return l.lineWidth(try(k)) <= l.width })
+		line = try(k)
 	}
 	return line
 }
 
-// pdfShorten drops the last character of s and ends it with "…".
-func pdfShorten(s string) string {
-	s = strings.TrimSuffix(s, "…")
-	rs := []rune(strings.TrimSpace(s))
-	if len(rs) <= 1 {
+// pdfLongestFit is the largest k in [0, max] with fits(k), given that fits
+// holds for every k below one that fits; 0 when none does. It calls fits
+// O(log max) times.
+func pdfLongestFit(max int, fits func(k int) bool) int {
+	lo, hi := 0, max // fits(lo) is assumed (the shortest form)
+	for lo < hi {
+		mid := lo + (hi-lo+1)/2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// pdfShortenTo is the first k characters of rs ending with "…" (trailing
+// spaces and punctuation dropped), or "" for k = 0.
+func pdfShortenTo(rs []rune, k int) string {
+	if k <= 0 {
 		return ""
 	}
-	rs = rs[:len(rs)-1]
-	return strings.TrimRight(string(rs), " ,;:·-–—") + "…"
+	return strings.TrimRight(string(rs[:min(k, len(rs))]), " ,;:·-–—") + "…"
 }
 
 // pdfReadable darkens c until it reaches a 4.5:1 contrast with white, so

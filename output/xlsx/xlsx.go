@@ -259,6 +259,7 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 		{xlsxSheetResp, b.writeResponsibilities},
 		{xlsxSheetComparison, b.writeComparison},
 		{xlsxSheetOrgChart, b.writeOrgChart},
+		{xlsxSheetCompliance, b.writeCompliance},
 	}
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
@@ -292,7 +293,7 @@ func (b *xlsxBook) setup() error {
 	if err := f.SetSheetName("Sheet1", xlsxSheetOverview); err != nil {
 		return xlsxWrap(err)
 	}
-	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart} {
+	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart, xlsxSheetCompliance} {
 		if _, err := f.NewSheet(name); err != nil {
 			return xlsxWrap(err)
 		}
