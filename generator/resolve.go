@@ -481,6 +481,11 @@ func (r *resolver) roles() []Role {
 		role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
 		role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
 		role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
+		src.added = [3][]Item{
+			addedTail(t.Responsibilities, role.Responsibilities, rc.Responsibilities),
+			addedTail(t.KPIs, role.KPIs, rc.KPIs),
+			addedTail(t.Qualifications, role.Qualifications, rc.Qualifications),
+		}
 		role.Dimensions = t.Dimensions
 		role.WorkingConditions = t.WorkingConditions
 		if rc.Salary != nil {

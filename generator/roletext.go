@@ -32,6 +32,42 @@ type roleSource struct {
 	ok bool
 	// focus is the built-in focus the role's focus selects, nil for none.
 	focus *templates.Focus
+	// added are the items the role's config adds to its responsibilities,
+	// KPIs and qualifications (all of them when it replaces the list),
+	// made once by the first pass.
+	added [3][]Item
+}
+
+// addedTail returns the items a list patch added: out is patch's result on
+// items. Patch keeps the items it does not remove, in order, then appends
+// the new ones.
+func addedTail(items, out []Item, lp ListPatch) []Item {
+	if lp.Replaces {
+		return out
+	}
+	if len(lp.Add) == 0 {
+		return nil
+	}
+	kept := 0
+	for _, it := range items {
+		if !slices.Contains(lp.Remove, it.Key) {
+			kept++
+		}
+	}
+	return out[min(kept, len(out)):]
+}
+
+// applyPatch lays a role's list changes over its worded template list: the
+// removed keys go (every variant), the added items (made by the first
+// pass) follow. An unchanged list is shared.
+func applyPatch(items []Item, lp ListPatch, added []Item) []Item {
+	if lp.Replaces {
+		return added
+	}
+	if len(lp.Remove) == 0 && len(added) == 0 {
+		return items
+	}
+	return append(templates.RemoveKeys(items, lp.Remove), added...)
 }
 
 // lineage returns the built-in template a template id rests on and the
@@ -242,11 +278,10 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 	role.PhysicalDemands = t.PhysicalDemands
 	role.WorkingEnvironment = t.WorkingEnvironment
 	role.WorkingConditions = t.WorkingConditions
-	r.quiet++
-	role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
-	role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
-	role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
-	r.quiet--
+	added := r.src[i].added
+	role.Responsibilities = applyPatch(t.Responsibilities, rc.Responsibilities, added[0])
+	role.KPIs = applyPatch(t.KPIs, rc.KPIs, added[1])
+	role.Qualifications = applyPatch(t.Qualifications, rc.Qualifications, added[2])
 	if len(role.Responsibilities) != len(t.Responsibilities) || rc.Responsibilities.Replaces || len(rc.Responsibilities.Remove) > 0 {
 		role.KPIs, _ = templates.DropOrphans(role.KPIs, role.Responsibilities)
 		role.Qualifications, _ = templates.DropOrphans(role.Qualifications, role.Responsibilities)
