@@ -127,9 +127,18 @@ posting: {apply_by: 2026-01-31, how_to_apply: Apply online}
 roles:
   - {id: denver, template: operations-manager, reports_to: ceo, location: "Denver, CO", salary: {min: 85000, max: 110000}}
 `, "2026-12-02")
+	// The posting's own check (a deadline before the posting date) and
+	// the law's (Colorado asks for a deadline that is still to come) both
+	// speak; the law's names the statute.
 	w := warningsAt(m, "posting.apply_by")
-	if len(w) != 1 || !strings.Contains(w[0], "apply_by 2026-01-31 is before the effective date 2026-12-02") || !strings.Contains(w[0], "C.R.S. 8-5-201") {
-		t.Errorf("deadline warning: %v", w)
+	law := 0
+	for _, x := range w {
+		if strings.Contains(x, "apply_by 2026-01-31 is before the effective date 2026-12-02") && strings.Contains(x, "C.R.S. 8-5-201") {
+			law++
+		}
+	}
+	if law != 1 || len(w) > 2 {
+		t.Errorf("deadline warnings: %v", w)
 	}
 }
 
@@ -138,7 +147,9 @@ func TestPostingFalseSkipsPostingWarnings(t *testing.T) {
 roles:
   - {id: denver, template: operations-manager, reports_to: ceo, location: "Denver, CO", posting: false}
 `, "2026-12-02")
-	if len(m.Warnings) != 0 {
+	// The one warning left is the job description's (no pay at all), not
+	// the posting laws'.
+	if len(m.Warnings) != 1 || !strings.Contains(m.Warnings[0].Message, "no salary and no pay band") {
 		t.Errorf("a role that is not posted needs no posting content: %v", m.Warnings)
 	}
 	if c := role(t, m, "denver").Compliance; c == nil || c.Jurisdictions[0].Requirements[0].Status != StatusMissing {

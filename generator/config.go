@@ -1,5 +1,7 @@
 package generator
 
+import "github.com/jdgen/jdgen/internal/fonts"
+
 // Config is the company file as written by the user (config contract v1),
 // decoded strictly. Zero values mean "not given"; defaults are filled in by
 // Resolve, in one place.
@@ -19,6 +21,11 @@ type Config struct {
 	Dir string `yaml:"-"`
 	// Logo is the logo file's bytes, read and checked by Load.
 	Logo []byte `yaml:"-"`
+	// FontSet is the fonts the documents are drawn with: company.fonts,
+	// read and checked by Load, or the built-in set.
+	FontSet *fonts.Set `yaml:"-"`
+	// texts are the strings decoded, checked against FontSet by validate.
+	texts []textRef
 
 	lines map[string]int
 	// cols holds, for text written on one line, the column its first

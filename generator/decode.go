@@ -15,7 +15,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/jdgen/jdgen/internal/fonts"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 )
@@ -163,6 +162,7 @@ func decodeConfig(data []byte, ps *problems) *Config {
 	}
 	d := &decoder{ps: ps, lines: cfg.lines, cols: cfg.cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
+	cfg.texts = d.texts
 	ps.endDecoding()
 	return cfg
 }
@@ -228,6 +228,7 @@ func tabIndentedLines(data []byte) []int {
 
 type decoder struct {
 	ps      *problems
+	texts   []textRef // every string decoded, for checkGlyphs
 	lines   map[string]int
 	cols    map[string]int
 	budget  int
@@ -512,7 +513,7 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 	// Soft hyphens are hints for breaking a word; the PDF would draw them
 	// as visible hyphens, so they go.
 	s := strings.TrimSpace(strings.ReplaceAll(n.Value, "\u00ad", ""))
-	if msg := checkText(s); msg != "" {
+	if msg := checkText(s, anyGlyph, ""); msg != "" {
 		d.ps.add(n.Line, path, "%s", msg)
 		return
 	}
@@ -522,12 +523,16 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		}
 		return
 	}
-	v.SetString(norm.NFC.String(s))
+	s = norm.NFC.String(s)
+	// Glyphs are checked once the fonts are known (checkGlyphs).
+	d.texts = append(d.texts, textRef{n.Line, path, s})
+	v.SetString(s)
 	d.textChecks(n, path, s)
 }
 
-// checkText says why s cannot be rendered, or returns "".
-func checkText(s string) string {
+// checkText says why s cannot be rendered with fonts that cover the runes
+// covers accepts (fontName names them in the message), or returns "".
+func checkText(s string, covers func(rune) bool, fontName string) string {
 	if !utf8.ValidString(s) {
 		return "is not valid UTF-8"
 	}
@@ -539,7 +544,7 @@ func checkText(s string) string {
 	seen := map[rune]bool{}
 	kind := ""
 	for _, r := range s {
-		if fonts.Covers(r) || seen[r] {
+		if covers(r) || seen[r] {
 			continue
 		}
 		seen[r] = true
@@ -581,5 +586,5 @@ func checkText(s string) string {
 	if len(bad) > 1 {
 		verb = "have"
 	}
-	return fmt.Sprintf("%s %s no glyph in the PDF font (it covers Latin, Greek and Cyrillic)", chars, verb)
+	return fmt.Sprintf("%s %s no glyph in %s", chars, verb, fontName)
 }

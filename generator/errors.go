@@ -22,6 +22,8 @@ var (
 	ErrStepFailed = errors.New("generation step failed")
 	// ErrBuiltinData means the embedded role library or ladder is broken.
 	ErrBuiltinData = errors.New("built-in data invalid")
+	// ErrUnknownFormat means --formats names an output jdgen cannot make.
+	ErrUnknownFormat = errors.New("unknown output format")
 )
 
 // Problem is one thing wrong with a config: where it is and what is wrong.

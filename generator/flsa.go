@@ -64,15 +64,14 @@ func isUSRole(location, localeCountry string) bool {
 	return localeCountry == "US"
 }
 
-// checkPay warns about a role's pay: no pay at all (roles that are posted),
-// and, for US roles that
+// checkPay warns about a role's pay: no pay at all (the job description
+// shows none, posted or not), and, for US roles that
 // are exempt from overtime, pay by the hour or below the federal or state
 // salary threshold.
 func (r *resolver) checkPay(i int, role *Role) {
 	p := fmt.Sprintf("roles[%d]", i)
 	if role.Salary == nil {
-		// A role that is not posted (posting: false) is not warned.
-		if !r.noPayAnywhere && r.postingFor(i).open {
+		if !r.noPayAnywhere {
 			r.warnAt(p, "no salary and no pay band for level %s: the documents will show no pay range; add salary: {min, max} to the role or ladder.bands.%s", role.Level, role.Level)
 		}
 		return
@@ -116,17 +115,12 @@ func (r *resolver) checkRoles(m *Model) {
 		return
 	}
 	// A file with no pay anywhere gets one warning, not one per role.
-	posted := 0
-	r.noPayAnywhere = true
+	r.noPayAnywhere = len(m.Roles) > 1
 	for i := range m.Roles {
 		if m.Roles[i].Salary != nil {
 			r.noPayAnywhere = false
 		}
-		if r.postingFor(i).open {
-			posted++
-		}
 	}
-	r.noPayAnywhere = r.noPayAnywhere && posted > 1
 	if r.noPayAnywhere {
 		r.warnAt("roles", "no role has a salary and the ladder has no pay bands: the documents will show no pay ranges; add salary: {min, max} to the roles or ladder.bands")
 	}

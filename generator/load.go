@@ -88,6 +88,12 @@ func validate(c *Config, ps *problems) {
 		at("version", "unsupported version %d; this jdgen reads version 1", *c.Version)
 	}
 
+	// Fonts first: the glyph problems count as decoding problems, so a
+	// value refused for its characters gets no second complaint.
+	c.FontSet = loadFonts(c, ps)
+	checkGlyphs(c, ps)
+	ps.endDecoding()
+
 	co := c.Company
 	if co.Name == "" {
 		at("company.name", "required: the company's name")

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdgen/jdgen/internal/fonts"
 	"github.com/jdgen/jdgen/ladders"
 	"github.com/jdgen/jdgen/templates"
 )
@@ -48,6 +49,8 @@ type Settings struct {
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
 	Strict bool `json:"strict,omitempty"`
+	// Formats are the outputs to make (see Formats); empty means all.
+	Formats []string `json:"formats,omitempty"`
 }
 
 // Company is the resolved `company:` section.
@@ -76,6 +79,10 @@ type Company struct {
 	// Accommodation says that reasonable accommodations are made and how to
 	// request one (company.accommodation_contact).
 	Accommodation string `json:"accommodation"`
+
+	// Fonts are the fonts the documents are drawn with (company.fonts or
+	// the built-in set); nil means the built-in set.
+	Fonts *fonts.Set `json:"-"`
 }
 
 // Item is a keyed list entry (responsibility, KPI, qualification).
@@ -179,6 +186,13 @@ type Role struct {
 	ExperienceYears int `json:"experience_years"`
 	// ONET is the O*NET-SOC 2019 occupation code of the role's template.
 	ONET string `json:"onet,omitempty"`
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
 }
 
 // Ladder is the career ladder as configured.

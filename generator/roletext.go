@@ -38,25 +38,6 @@ type roleSource struct {
 	added [3][]Item
 }
 
-// addedTail returns the items a list patch added: out is patch's result on
-// items. Patch keeps the items it does not remove, in order, then appends
-// the new ones.
-func addedTail(items, out []Item, lp ListPatch) []Item {
-	if lp.Replaces {
-		return out
-	}
-	if len(lp.Add) == 0 {
-		return nil
-	}
-	kept := 0
-	for _, it := range items {
-		if !slices.Contains(lp.Remove, it.Key) {
-			kept++
-		}
-	}
-	return out[min(kept, len(out)):]
-}
-
 // applyPatch lays a role's list changes over its worded template list: the
 // removed keys go (every variant), the added items (made by the first
 // pass) follow. An unchanged list is shared.

@@ -9,8 +9,15 @@
 // Each output format has its own package below this one, and no format
 // package imports another:
 //
-//   - output/pdf: job-description PDFs (job-descriptions/<id>.pdf), fpdf.
+//   - output/pdf: job-description PDFs (job-descriptions/<id>.pdf) and
+//     posting PDFs (postings/<id>.pdf), fpdf.
 //   - output/xlsx: the career-ladder workbook (career-ladder.xlsx), excelize.
+//   - output/web: posting web pages with schema.org JobPosting JSON-LD
+//     (postings/<id>.html) and the careers index (postings/index.html).
+//   - output/markdown: Markdown postings (postings/<id>.md).
+//
+// output/posting is not a format: it is the posting document model, built
+// from the model, that every posting format renders.
 //
 // A renderer only reads the resolved generator.Model; it never re-derives
 // business facts. Each builds a document model first and renders it

@@ -1,7 +1,9 @@
 package output_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -10,8 +12,11 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/output/markdown"
 	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/web"
 	"github.com/jdgen/jdgen/output/xlsx"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,7 +45,7 @@ func drawable(s string) bool {
 }
 
 // FuzzRoleText pushes arbitrary role text (title, department, summary, a
-// responsibility, a KPI) through both renderers. Neither may panic or hang.
+// responsibility, a KPI) through every renderer. Neither may panic or hang.
 // The PDF step succeeds when every character can be drawn and otherwise
 // fails with pdf.ErrUnrenderable; the workbook always builds. Seeds live in
 // testdata/fuzz/FuzzRoleText.
@@ -85,5 +90,64 @@ func FuzzRoleText(f *testing.F) {
 		if _, err := xlsx.BuildWorkbook(&m); err != nil {
 			t.Fatalf("workbook: %v", err)
 		}
+		fuzzPostings(t, &m, drawable(title) && drawable(dept) && drawable(summary) && drawable(resp))
 	})
+}
+
+// fuzzPostings renders the first role's posting in every format. The PDF
+// succeeds when its text (no KPIs) can be drawn; the web page and the
+// Markdown always build, and the text stays text: one h1, one script (the
+// JSON-LD, whose title is the role's title), no heading or list made from
+// the title in the Markdown.
+func fuzzPostings(t *testing.T, m *generator.Model, drawable bool) {
+	r := &m.Roles[0]
+	want := strings.Join(strings.Fields(r.Title), " ")
+	files := map[string][]byte{}
+	sink := func(f generator.File) error { files[f.Name] = f.Data; return nil }
+	err := pdf.PostingsStep(pdf.Options{Workers: 1}).Run(context.Background(), m, sink)
+	switch {
+	case drawable && err != nil:
+		t.Fatalf("posting PDF: drawable text refused: %v", err)
+	case !drawable && !errors.Is(err, pdf.ErrUnrenderable):
+		t.Fatalf("posting PDF: undrawable text: err = %v", err)
+	}
+	for _, s := range []generator.Step{web.PostingsStep(web.Options{}), markdown.PostingsStep(markdown.Options{})} {
+		if err := s.Run(context.Background(), m, sink); err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+	}
+	doc, err := html.Parse(bytes.NewReader(files["postings/"+r.ID+".html"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h1s, scripts int
+	var ld string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "h1" {
+			h1s++
+		}
+		if n.Type == html.ElementNode && n.Data == "script" {
+			scripts++
+			if n.FirstChild != nil {
+				ld = n.FirstChild.Data
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if h1s != 1 || scripts != 1 {
+		t.Fatalf("title %q: %d h1, %d scripts", r.Title, h1s, scripts)
+	}
+	var jp struct{ Title string }
+	if err := json.Unmarshal([]byte(ld), &jp); err != nil || jp.Title != want {
+		t.Fatalf("JSON-LD title %q (%v), want %q", jp.Title, err, want)
+	}
+	md := string(files["postings/"+r.ID+".md"])
+	first, _, _ := strings.Cut(md, "\n\n")
+	if !strings.HasPrefix(first, "# ") || strings.Contains(first, "\n") {
+		t.Fatalf("Markdown title block %q", first)
+	}
 }

@@ -144,7 +144,11 @@ func (a *app) rootCommand() *cobra.Command {
 directors, managers, who reports to whom, pay ranges, locations) and writes:
 
   <out>/job-descriptions/<role-id>.pdf   one job description per role
+  <out>/postings/<role-id>.pdf|.html|.md the candidate-facing posting of each open role
+  <out>/postings/index.html              the careers index
   <out>/career-ladder.xlsx               the career-ladder workbook
+
+--formats (or output.formats) makes only some of them.
 
 Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 		Example: `  jdgen --config company.yaml
@@ -173,6 +177,7 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
 	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else the locale's: letter for en-US and en-CA, a4 otherwise)")
 	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
+	pf.String("formats", "", "outputs to make, comma-separated: job-descriptions, postings, workbook (env JDGEN_FORMATS; default the file's output.formats, else all)")
 	pf.Bool("strict", false, "treat every warning as a problem: exit 2, nothing written (env JDGEN_STRICT; file output.strict)")
 	f := root.Flags()
 	f.Bool("force", false, "replace files in the output folder that jdgen did not write (env JDGEN_FORCE)")
@@ -222,7 +227,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	a.v.SetEnvPrefix("JDGEN")
 	a.v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
 	a.v.AutomaticEnv()
-	for _, name := range []string{"config", "out", "paper", "workers", "strict", "force", "no-wait", "wait"} {
+	for _, name := range []string{"config", "out", "paper", "workers", "strict", "formats", "force", "no-wait", "wait"} {
 		if f := cmd.Flags().Lookup(name); f != nil {
 			if err := a.v.BindPFlag(name, f); err != nil {
 				return err
@@ -234,6 +239,11 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	}
 	if _, err := a.workers(); err != nil {
 		return err
+	}
+	if v := strings.TrimSpace(a.v.GetString("formats")); v != "" {
+		if _, err := generator.ParseFormats(v); err != nil {
+			return usageError{fmt.Errorf("--formats (or JDGEN_FORMATS): %w", err)}
+		}
 	}
 	if v := strings.TrimSpace(a.v.GetString("strict")); v != "" {
 		if _, err := strconv.ParseBool(v); err != nil {
@@ -324,6 +334,9 @@ func (a *app) settings(cfg *generator.Config) (generator.Settings, error) {
 		// Checked in bindSettings. The file's output.strict still applies
 		// when this is false (Resolve reads it too).
 		s.Strict, _ = strconv.ParseBool(v)
+	}
+	if v := strings.TrimSpace(a.v.GetString("formats")); v != "" {
+		s.Formats, _ = generator.ParseFormats(v) // checked in bindSettings
 	}
 	date, err := sourceDate(a.now)
 	if err != nil {

@@ -85,7 +85,7 @@ func TestNoConfigAndInit(t *testing.T) {
 		t.Fatalf("validate starter: %d %q %q", code, out, stderr)
 	}
 	code, _, stderr = run(t)
-	if code != 0 || !strings.HasPrefix(stderr, "wrote 3 job descriptions and career-ladder.xlsx to out/") {
+	if code != 0 || !strings.HasPrefix(stderr, "wrote 3 job descriptions, 3 postings and career-ladder.xlsx to out/") {
 		t.Fatalf("generate starter: %d %q", code, stderr)
 	}
 	for _, p := range []string{"out/career-ladder.xlsx", "out/job-descriptions/coo.pdf", "out/job-descriptions/ops-manager.pdf"} {
@@ -196,7 +196,8 @@ func TestStrictFlagMustBeBoolean(t *testing.T) {
 	if code != ExitBadInput || !strings.Contains(stderr, "--strict") {
 		t.Errorf("--strict=maybe: exit %d, %q", code, stderr)
 	}
-	code, out, _ := run(t, "validate", "--config", example, "--strict")
+	clean := filepath.Join("..", "..", "examples", "british-company.yaml")
+	code, out, _ := run(t, "validate", "--config", clean, "--strict")
 	if code != ExitOK || !strings.Contains(out, "0 warnings") {
 		t.Errorf("--strict on a clean file: exit %d, %q", code, out)
 	}

@@ -10,13 +10,16 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
+	"github.com/jdgen/jdgen/output/markdown"
 	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/web"
 	"github.com/jdgen/jdgen/output/xlsx"
 	"github.com/jdgen/jdgen/templates"
 	"github.com/spf13/cobra"
@@ -25,13 +28,82 @@ import (
 //go:embed starter.yaml
 var starterConfig []byte
 
-// steps are the renderers, in the order they run; workers job
-// descriptions are rendered at once.
-func steps(workers int) []generator.Step {
-	return []generator.Step{
-		pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
-		xlsx.CareerLadderStep(xlsx.Options{}),
+// steps are the renderers of the formats s makes, in the order they run;
+// workers PDFs are rendered at once. warn receives the warnings renderers
+// find (a job description over its page budget).
+func steps(workers int, s generator.Settings, warn func(generator.Problem)) []generator.Step {
+	var out []generator.Step
+	if s.Makes(generator.FormatJobDescriptions) {
+		out = append(out, pdf.JobDescriptionsStep(pdf.Options{Workers: workers, Warn: warn}))
 	}
+	if s.Makes(generator.FormatPostings) {
+		out = append(out,
+			pdf.PostingsStep(pdf.Options{Workers: workers}),
+			web.PostingsStep(web.Options{}),
+			markdown.PostingsStep(markdown.Options{}))
+	}
+	if s.Makes(generator.FormatWorkbook) {
+		out = append(out, xlsx.CareerLadderStep(xlsx.Options{}))
+	}
+	return out
+}
+
+// summary is what a run wrote: "9 job descriptions, 9 postings and
+// career-ladder.xlsx".
+func summary(counts map[string]int) string {
+	var parts []string
+	if n, ok := counts["job-descriptions"]; ok {
+		parts = append(parts, plural(n, "job description"))
+	}
+	if n, ok := counts["postings"]; ok {
+		parts = append(parts, plural(n, "posting"))
+	}
+	if _, ok := counts["career-ladder.xlsx"]; ok {
+		parts = append(parts, "career-ladder.xlsx")
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// countFile counts a written file under its top folder (postings by
+// their pages, the index not included).
+func countFile(counts map[string]int, name string) {
+	dir, file, nested := strings.Cut(name, "/")
+	switch {
+	case !nested:
+		counts[name]++
+	case dir == "postings" && (!strings.HasSuffix(file, ".html") || file == "index.html"):
+		if _, ok := counts[dir]; !ok {
+			counts[dir] = 0
+		}
+	default:
+		counts[dir]++
+	}
+}
+
+// expectedFiles is how many files a run of s writes, for the progress bar.
+func expectedFiles(m *generator.Model, s generator.Settings) int {
+	n := 0
+	if s.Makes(generator.FormatJobDescriptions) {
+		n += len(m.Roles)
+	}
+	if s.Makes(generator.FormatPostings) {
+		for _, r := range m.Roles {
+			if r.Posting != nil {
+				n += 3
+			}
+		}
+		n++ // the index
+	}
+	if s.Makes(generator.FormatWorkbook) {
+		n++
+	}
+	return n
 }
 
 // generate is the main job: load, resolve, render, write atomically.
@@ -58,21 +130,31 @@ func (a *app) generate() error {
 	if err != nil {
 		return err
 	}
-	prog := newProgress(a.stderr, len(m.Roles)+1)
-	pdfs := 0
+	// Renderers' warnings wait until the progress line is gone.
+	var (
+		lateMu sync.Mutex
+		late   []generator.Problem
+	)
+	warn := func(p generator.Problem) {
+		lateMu.Lock()
+		defer lateMu.Unlock()
+		late = append(late, p)
+	}
+	run := steps(workers, s, warn)
+	prog := newProgress(a.stderr, expectedFiles(m, s))
+	counts := map[string]int{}
 	// The steps run at once and share the worker budget.
 	ctx := generator.WithWorkers(a.ctx, workers)
-	err = generator.Generate(ctx, m, steps(workers), func(f generator.File) error {
+	err = generator.Generate(ctx, m, run, func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
-		if strings.HasSuffix(f.Name, ".pdf") {
-			pdfs++
-		}
+		countFile(counts, f.Name)
 		prog.step(f.Name)
 		return nil
 	})
 	prog.done()
+	a.printFindings(nil, late)
 	if err != nil {
 		w.Abort()
 		if a.ctx.Err() != nil {
@@ -87,12 +169,8 @@ func (a *app) generate() error {
 	for _, k := range res.Kept {
 		fmt.Fprintf(a.stderr, "jdgen: kept %s: it was changed since jdgen wrote it\n", filepath.Join(s.OutDir, filepath.FromSlash(k)))
 	}
-	noun := "job descriptions"
-	if pdfs == 1 {
-		noun = "job description"
-	}
-	fmt.Fprintf(a.stderr, "wrote %d %s and career-ladder.xlsx to %s%c in %.1f s\n",
-		pdfs, noun, s.OutDir, filepath.Separator, time.Since(start).Seconds())
+	fmt.Fprintf(a.stderr, "wrote %s to %s%c in %.1f s\n",
+		summary(counts), s.OutDir, filepath.Separator, time.Since(start).Seconds())
 	return nil
 }
 
@@ -117,11 +195,17 @@ one generation.`,
 			if err := a.recoverOut(m.Settings.OutDir); err != nil {
 				return err
 			}
+			// What rendering would warn about: documents over their page budget.
+			late, err := pdf.PageWarnings(m)
+			if err != nil {
+				return err
+			}
+			a.printFindings(nil, late)
 			people := 0
 			for _, r := range m.Roles {
 				people += r.Headcount
 			}
-			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings), "warning"))
+			fmt.Fprintf(a.stdout, "%s is valid: %d roles, %d people; %s\n", m.Settings.Config, len(m.Roles), people, plural(len(m.Warnings)+len(late), "warning"))
 			printCompliance(a.stdout, m)
 			return nil
 		},

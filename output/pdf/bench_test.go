@@ -6,12 +6,14 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/benchutil"
+	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
 // BenchmarkPDFRender renders one job description of the example company,
@@ -71,12 +73,16 @@ func BenchmarkJobDescription(b *testing.B) {
 
 	// As the step does: the run's font subset, built once, copied into
 	// every document (see fonts.go).
-	used, err := pdfCheckRoles(context.Background(), m, 1)
+	all := make([]int, len(m.Roles))
+	for i := range all {
+		all[i] = i
+	}
+	used, err := pdfCheckRoles(context.Background(), m, all, 1, BuildJobDescription)
 	if err != nil {
 		b.Fatal(err)
 	}
 	run := o
-	if run.fonts, err = pdfRunFonts(used); err != nil {
+	if run.runFonts, err = pdfRunFonts(run.set(), used); err != nil {
 		b.Fatal(err)
 	}
 	b.Run("jdgen", func(b *testing.B) {
@@ -86,7 +92,7 @@ func BenchmarkJobDescription(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			doc := BuildJobDescription(m, &m.Roles[i%len(m.Roles)])
-			if _, err := r.render(doc); err != nil {
+			if _, _, err := r.render(doc); err != nil {
 				b.Fatal(err)
 			}
 			i++
@@ -108,12 +114,15 @@ func BenchmarkJobDescription(b *testing.B) {
 	runtime.KeepAlive(plans)
 }
 
-// benchBareFpdf draws a laid-out document with fpdf calls only: no text
-// checks, no layout, no jdgen helpers.
+// benchBareFpdf draws a laid-out document with fpdf and pdftag calls only:
+// no text checks, no layout, no jdgen helpers. The document is tagged as
+// jdgen's is (structure tree, marked content, artifacts, XMP), so tagging
+// is part of the floor.
 func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
+	set := fonts.Default()
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: p.size})
-	pdf.AddUTF8FontFromBytes("Go", "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes("Go", "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(set.Family, "", liberationsansregular.TTF)
+	pdf.AddUTF8FontFromBytes(set.Family, "B", liberationsansbold.TTF)
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(p.date)
@@ -125,14 +134,50 @@ func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
 	pdf.SetKeywords(meta.Keywords, true)
 	pdf.SetCreator(meta.Creator, true)
 	pdf.SetLang(meta.Lang)
+	pdf.SetDisplayDocTitle(true)
+	pdf.SetXmpMetadata(pdftag.XMP(pdftag.Meta{
+		Title: meta.Title, Author: meta.Author, Subject: meta.Subject, Keywords: meta.Keywords,
+		CreatorTool: meta.Creator, Lang: meta.Lang, Date: p.date,
+	}))
+	tree := pdftag.New()
+	for _, e := range p.elems {
+		el := tree.Add(e.parent, e.typ)
+		if e.alt != "" {
+			tree.SetAlt(el, e.alt)
+		}
+		if e.attrs != "" {
+			tree.SetAttrs(el, e.attrs)
+		}
+	}
 	for _, ops := range p.pages {
 		pdf.AddPage()
+		pdf.SetPageStructParents(tree.BeginPage(pdf))
 		for _, op := range ops {
 			c := op.style.color
+			switch op.elem {
+			case pdfArtifactLayout:
+				tree.Artifact(pdf, pdftag.ArtifactLayout)
+			case pdfArtifactFooter:
+				tree.Artifact(pdf, pdftag.ArtifactFooter)
+			}
 			switch op.kind {
 			case pdfOpText:
-				pdf.SetFont("Go", op.style.face, op.style.size)
 				pdf.SetTextColor(c.r, c.g, c.b)
+				if op.style.link != "" {
+					link := tree.Add(op.elem, pdftag.Link)
+					alt := "Company website: " + op.style.link
+					tree.SetAlt(link, alt)
+					tree.Mark(pdf, link)
+					pdf.SetFont(set.Family, op.style.face, op.style.size)
+					pdf.Text(op.x, op.y, op.text)
+					w := pdf.GetStringWidth(op.text)
+					pdf.LinkStringTagged(op.x, op.y-pdfLinkRise*op.style.size, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
+					continue
+				}
+				if op.elem >= 0 {
+					tree.Mark(pdf, op.elem)
+				}
+				pdf.SetFont(set.Family, op.style.face, op.style.size)
 				pdf.Text(op.x, op.y, op.text)
 			case pdfOpRule:
 				pdf.SetDrawColor(c.r, c.g, c.b)
@@ -142,11 +187,13 @@ func benchBareFpdf(b *testing.B, p *pdfPlan) []byte {
 				pdf.SetFillColor(c.r, c.g, c.b)
 				pdf.Rect(op.x, op.y, op.w, op.h, "F")
 			case pdfOpBookmark:
-				pdf.SetFont("Go", "B", pdfHeadingSize)
+				pdf.SetFont(set.Family, "B", pdfHeadingSize)
 				pdf.Bookmark(op.text, 0, op.y)
 			}
 		}
+		tree.End(pdf)
 	}
+	pdf.SetStructTree(func(w *fpdf.StructWriter) int { return tree.Write(w) })
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		b.Fatal(err)

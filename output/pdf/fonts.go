@@ -17,21 +17,34 @@ import (
 // once"). A document that draws a rune outside the union still renders:
 // it gets its own subset.
 
-// pdfParsedFaces parses the faces drawn with, once per process, by style.
-var pdfParsedFaces = sync.OnceValues(func() (map[string]*fpdf.UTF8Font, error) {
-	out := map[string]*fpdf.UTF8Font{}
-	for _, f := range fonts.Faces {
-		if !slices.Contains(pdfFaces, f.Style) {
-			continue
-		}
-		p, err := fpdf.ParseUTF8Font(f.TTF)
-		if err != nil {
-			return nil, fmt.Errorf("%w: face %q: %w", ErrRender, f.Style, err)
-		}
-		out[f.Style] = p
+// pdfParsedCache holds each font set's parsed faces, parsed once per
+// process.
+var pdfParsedCache sync.Map // *fonts.Set -> func() (pdfFonts, error)
+
+// pdfFontKey names a face in a pdfFonts: its family and style.
+func pdfFontKey(family, style string) string { return family + "/" + style }
+
+// pdfParsedFaces returns the faces of set and of its fallback, parsed for
+// fpdf, by pdfFontKey.
+func pdfParsedFaces(set *fonts.Set) (pdfFonts, error) {
+	f, ok := pdfParsedCache.Load(set)
+	if !ok {
+		f, _ = pdfParsedCache.LoadOrStore(set, sync.OnceValues(func() (pdfFonts, error) {
+			out := pdfFonts{}
+			for s := set; s != nil; s = s.Fallback {
+				for _, f := range s.Faces() {
+					p, err := fpdf.ParseUTF8Font(f.TTF)
+					if err != nil {
+						return nil, fmt.Errorf("%w: face %q of %s: %w", ErrRender, f.Style, s.Family, err)
+					}
+					out[pdfFontKey(s.Family, f.Style)] = p
+				}
+			}
+			return out, nil
+		}))
 	}
-	return out, nil
-})
+	return f.(func() (pdfFonts, error))()
+}
 
 // pdfBaseRunes are drawn by the renderer itself, whatever the text says:
 // page numbers, labels, bullets and dashes. They are always in a run's
@@ -68,13 +81,15 @@ func (s *pdfRuneSet) runes() []rune {
 	return out
 }
 
-// pdfFonts are the faces one document registers, by style.
+// pdfFonts are the faces one document registers, by pdfFontKey.
 type pdfFonts map[string]*fpdf.UTF8Font
 
-// pdfRunFonts is the faces of a run whose documents draw the runes in
-// used: each face fixed to that subset plus pdfBaseRunes.
-func pdfRunFonts(used *pdfRuneSet) (pdfFonts, error) {
-	parsed, err := pdfParsedFaces()
+// pdfRunFonts is the faces of set (and its fallback) for a run whose
+// documents draw the runes in used: each face fixed to that subset plus
+// pdfBaseRunes, the runes the set draws itself to its own faces and the
+// rest to the fallback's.
+func pdfRunFonts(set *fonts.Set, used *pdfRuneSet) (pdfFonts, error) {
+	parsed, err := pdfParsedFaces(set)
 	if err != nil {
 		return nil, err
 	}
@@ -83,26 +98,49 @@ func pdfRunFonts(used *pdfRuneSet) (pdfFonts, error) {
 	if used != nil {
 		all.union(used)
 	}
-	runes := all.runes()
+	var own, rest []rune
+	for _, r := range all.runes() {
+		if set.Fallback == nil || set.Owns(r) {
+			own = append(own, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
 	out := pdfFonts{}
-	for style, f := range parsed {
-		out[style] = f.WithSubset(runes)
+	for _, f := range set.Faces() {
+		k := pdfFontKey(set.Family, f.Style)
+		out[k] = parsed[k].WithSubset(own)
+	}
+	if fb := set.Fallback; fb != nil {
+		for _, f := range fb.Faces() {
+			k := pdfFontKey(fb.Family, f.Style)
+			out[k] = parsed[k].WithSubset(rest)
+		}
 	}
 	return out, nil
 }
 
-// register adds the faces to a document; nil fonts means the parsed faces
-// with each document's own subset.
-func (fs pdfFonts) register(pdf *fpdf.Fpdf) error {
+// register adds to a document the faces of set for styles and of its
+// fallback for fbStyles, in the order of fonts.Styles; nil fonts means the
+// parsed faces with each document's own subset.
+func (fs pdfFonts) register(pdf *fpdf.Fpdf, set *fonts.Set, styles, fbStyles []string) error {
 	if fs == nil {
-		parsed, err := pdfParsedFaces()
+		parsed, err := pdfParsedFaces(set)
 		if err != nil {
 			return err
 		}
 		fs = parsed
 	}
-	for _, style := range pdfFaces {
-		pdf.AddUTF8FontParsed(fonts.Family, style, fs[style])
+	add := func(s *fonts.Set, styles []string) {
+		for _, style := range fonts.Styles {
+			if f, ok := fs[pdfFontKey(s.Family, style)]; ok && slices.Contains(styles, style) {
+				pdf.AddUTF8FontParsed(s.Family, style, f)
+			}
+		}
+	}
+	add(set, styles)
+	if set.Fallback != nil {
+		add(set.Fallback, fbStyles)
 	}
 	return nil
 }

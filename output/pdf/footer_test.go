@@ -49,7 +49,7 @@ func lineText(line pdfLine) string {
 // TestFooterSameAsOneCharacterAtATime: for titles and company names of
 // many lengths and shapes the footer equals the old algorithm's.
 func TestFooterSameAsOneCharacterAtATime(t *testing.T) {
-	l := newPDFLayout(612, 792, pdfDefaultBrand, nil, 1)
+	l := pdfTestLayout()
 	st := pdfStyle{size: pdfFooterSize, color: pdfMuted}
 	words := []string{"Operations", "Manager,", "Supply", "Chain —", "Warehouse", "Ä", "Ωmega", "-", "x"}
 	for n := 0; n < 60; n++ {

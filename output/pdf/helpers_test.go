@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/fonts"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
 )
 
@@ -56,13 +57,13 @@ func pdfRenderRole(t testing.TB, m *generator.Model, r *generator.Role, uncompre
 		}
 	}
 	data, st, err := pdfRender(BuildJobDescription(m, r), JDRenderOptions{
-		Paper: m.Settings.Paper, Date: m.Settings.Date, Logo: logo, Uncompressed: uncompressed,
+		Paper: m.Settings.Paper, Date: m.Settings.Date, Logo: logo, Uncompressed: uncompressed, Fonts: m.Company.Fonts,
 	})
 	if err != nil {
 		t.Fatalf("render %s: %v", r.ID, err)
 	}
 	if testing.Verbose() {
-		t.Logf("%s: %d pages at density %.2f, last page %.0f%% full", r.ID, st.pages, st.density, 100*st.lastFill)
+		t.Logf("%s: %d pages, last page %.0f%% full", r.ID, st.pages, 100*st.lastFill)
 	}
 	return data, st.pages
 }
@@ -99,7 +100,11 @@ func pdfUTF16(s string) []byte {
 	return b.Bytes()
 }
 
-// pdfTestLayout is a letter-size layout at full density.
+// pdfTestLayout is a letter-size layout with the built-in fonts.
 func pdfTestLayout() *pdfLayout {
-	return newPDFLayout(612, 792, pdfDefaultBrand, nil, 1)
+	w, err := pdfWidthsOf(fonts.Default())
+	if err != nil {
+		panic(err) // the built-in fonts parse: TestDefaultFaces
+	}
+	return newPDFLayout(612, 792, pdfDefaultBrand, nil, w)
 }

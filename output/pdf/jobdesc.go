@@ -24,10 +24,19 @@ type JDDocument struct {
 	Subtitle string
 	// BrandColor is the company colour, "#RRGGBB".
 	BrandColor string
+	// Eyebrow labels the document above the title; "" means "JOB
+	// DESCRIPTION".
+	Eyebrow string
 	// Meta is the PDF document information.
 	Meta JDMeta
 	// Sections are the body sections in reading order; empty ones are left out.
 	Sections []JDSection
+	// Level is the role's level code ("OPS-4"), "" when none.
+	Level string
+	// PageBudget is the number of pages the document should fit in (see
+	// PageBudget); 0 means no budget. A document over it is set in a more
+	// compact form (see pdfCompact) when that is shorter.
+	PageBudget int
 }
 
 // JDMeta is the PDF document information dictionary.
@@ -114,11 +123,17 @@ func (k JDBlockKind) String() string {
 // JDBlock is one piece of section content; which fields are used depends on
 // Kind.
 type JDBlock struct {
-	Kind   JDBlockKind
-	Text   string
-	Items  []string
-	Rows   []JDRow
-	Groups []JDGroup
+	Kind JDBlockKind
+	Text string
+	// Link is a URL that appears in Text (paragraphs): it is drawn as a
+	// link, tagged as one.
+	Link string
+	// Columns sets bullets, definitions and groups' items in this many
+	// columns, filled row by row (0 or 1: one column). For short items.
+	Columns int
+	Items   []string
+	Rows    []JDRow
+	Groups  []JDGroup
 }
 
 // JDRow is a label and its value. A value may hold line breaks.
@@ -142,6 +157,10 @@ func (d *JDDocument) Section(id JDSectionID) (*JDSection, bool) {
 	}
 	return nil, false
 }
+
+// pdfLang is the documents' language tag (PDF /Lang, XMP dc:language):
+// the product's English is US English.
+const pdfLang = "en-US"
 
 // pdfMaxListedReports is how many direct-report roles the identification
 // table lists one per line; beyond it the list is summarised.
@@ -176,13 +195,15 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 		Title:      r.Title,
 		Subtitle:   pdfJoin(" · ", r.Department, r.Location, generator.Label(r.Workplace)),
 		BrandColor: co.BrandColor,
+		Level:      r.Level,
+		PageBudget: PageBudget(m, r),
 		Meta: JDMeta{
 			Title:    r.Title,
 			Author:   co.Name,
 			Subject:  "Job description",
 			Keywords: pdfJoin(", ", r.Level, r.Department),
 			Creator:  strings.TrimSpace("jdgen " + m.Settings.Version),
-			Lang:     pdfOr(co.Locale, "en-US"),
+			Lang:     pdfOr(co.Locale, pdfLang),
 		},
 	}
 	w := pdfWords(co.Locale)
@@ -213,7 +234,11 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if w := strings.TrimSpace(co.Website); w != "" && about != "" {
 		about += " Learn more at " + w + "."
 	}
-	add(JDAbout, "About "+pdfOr(co.Name, "the company"), pdfParagraph(about))
+	aboutBlock := pdfParagraph(about)
+	if w := strings.TrimSpace(co.Website); w != "" && strings.Contains(about, w) {
+		aboutBlock.Link = w
+	}
+	add(JDAbout, "About "+pdfOr(co.Name, "the company"), aboutBlock)
 
 	var groups []JDGroup
 	for _, g := range r.ResponsibilityGroups() {
@@ -244,18 +269,21 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	for _, c := range r.Competencies {
 		comp = append(comp, JDRow{Label: c.Name, Value: c.Text})
 	}
-	add(JDCompetencies, w("Competencies expected at this level"), JDBlock{Kind: JDDefinitions, Rows: comp})
+	// Competencies are short: two columns keep the section compact.
+	add(JDCompetencies, w("Competencies expected at this level"), JDBlock{Kind: JDDefinitions, Rows: comp, Columns: 2})
 
 	cp := r.CareerPath
 	above := pdfLevelRef(cp.Above)
 	if cp.Above == nil && r.IsTopOps {
 		above = w(pdfTopOfOperations)
 	}
-	add(JDCareerPath, w("Career path"), JDBlock{Kind: JDDefinitions, Rows: pdfRows(
-		w("Level below"), pdfLevelRef(cp.Below),
-		w("Level above"), above,
-		w("Promotion"), pdfIf(cp.Above != nil, cp.Promotion),
-	)})
+	add(JDCareerPath, w("Career path"),
+		JDBlock{Kind: JDDefinitions, Columns: 2, Rows: pdfRows(
+			w("Level below"), pdfLevelRef(cp.Below),
+			w("Level above"), above,
+		)},
+		JDBlock{Kind: JDDefinitions, Rows: pdfRows(w("Promotion"), pdfIf(cp.Above != nil, cp.Promotion))},
+	)
 
 	// Physical demands and the working environment, worded around the
 	// essential functions, with how to ask for an accommodation.
@@ -280,7 +308,7 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits},
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2},
 		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
@@ -291,7 +319,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 // pdfIdentification is the rows of the identification table.
 func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
 	level := r.Level
-	if r.LevelTitle != "" && level != "" {
+	if r.LevelTitle != "" && level != "" && r.LevelTitle != r.Title {
+		// The level's title, unless it is the job title above.
 		level += " · " + r.LevelTitle
 	}
 	if r.Band != "" && level != "" {
@@ -486,4 +515,62 @@ func pdfWords(tag string) func(string) string {
 		return func(s string) string { return s }
 	}
 	return func(s string) string { return locale.Spell(loc, s) }
+}
+
+// pdfCompactSteps is the number of ways pdfCompact can shorten a document.
+const pdfCompactSteps = 2
+
+// pdfCompact returns d in a more compact form, for a document over its page
+// budget; step 1 lists the competencies by name in two columns and leaves
+// what each means at the level to the career-ladder workbook; step 2 also
+// leaves the promotion criteria to the workbook. It reports false when the
+// step changes nothing.
+func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
+	changed := false
+	secs := make([]JDSection, len(d.Sections))
+	copy(secs, d.Sections)
+	level := pdfOr(d.Level, "this level")
+	promotion := false // step 2 leaves the promotion criteria to the workbook
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			if s.ID == JDCareerPath && len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
+				promotion = step >= 2
+			}
+		}
+	}
+	for i := range secs {
+		s := &secs[i]
+		switch {
+		case s.ID == JDCompetencies && step >= 1:
+			var names []string
+			for _, b := range s.Blocks {
+				for _, r := range b.Rows {
+					names = append(names, r.Label)
+				}
+			}
+			if len(names) == 0 {
+				continue
+			}
+			s.Blocks = []JDBlock{{Kind: JDBullets, Items: names, Columns: 2}}
+			if !promotion {
+				s.Blocks = append(s.Blocks, pdfParagraph("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet)."))
+			}
+			changed = true
+		case s.ID == JDCareerPath && promotion:
+			var blocks []JDBlock
+			for _, b := range s.Blocks {
+				if len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
+					changed = true
+					continue
+				}
+				blocks = append(blocks, b)
+			}
+			if changed {
+				blocks = append(blocks, pdfParagraph("What each competency means at "+level+" and what promotion takes are set out in the career-ladder workbook."))
+			}
+			s.Blocks = blocks
+		}
+	}
+	d.Sections = secs
+	return d, changed
 }

@@ -168,8 +168,10 @@ func TestJDPartialSections(t *testing.T) {
 		t.Errorf("compensation without pay: %+v", c.Blocks)
 	}
 	cp, _ := d.Section(JDCareerPath)
-	if rows := cp.Blocks[0].Rows; len(rows) != 2 || rows[0].Label != "Level above" || rows[1].Label != "Promotion" {
-		t.Errorf("career path rows %+v", rows)
+	// Levels side by side, then the promotion criteria across the page.
+	if len(cp.Blocks) != 2 || cp.Blocks[0].Columns != 2 || len(cp.Blocks[0].Rows) != 1 || cp.Blocks[0].Rows[0].Label != "Level above" ||
+		len(cp.Blocks[1].Rows) != 1 || cp.Blocks[1].Rows[0].Label != "Promotion" {
+		t.Errorf("career path blocks %+v", cp.Blocks)
 	}
 }
 

@@ -4,59 +4,70 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
-// Page geometry and typography, in points (1/72 inch).
+// Page geometry and typography, in points (1/72 inch). Body text is set at
+// pdfBodySize whatever the document's length: nothing is scaled down to
+// fit (a document over its page budget gets a warning instead, see
+// pdfPageBudget).
 const (
-	pdfMarginSide   = 54.0 // left and right page margins
-	pdfMarginTop    = 44.0 // top of the content on every page
-	pdfMarginBottom = 62.0 // content never goes below page height minus this
-	pdfFooterBase   = 32.0 // footer baseline, from the page's bottom edge
-	pdfFooterRule   = 46.0 // footer hairline, from the page's bottom edge
+	pdfMarginSide   = 42.0 // left and right page margins
+	pdfMarginTop    = 34.0 // top of the content on every page
+	pdfMarginBottom = 40.0 // content never goes below page height minus this
+	pdfFooterBase   = 20.0 // footer baseline, from the page's bottom edge
+	pdfFooterRule   = 31.0 // footer hairline, from the page's bottom edge
 
 	pdfLogoMaxW = 150.0 // logo box, aspect kept
-	pdfLogoMaxH = 42.0
+	pdfLogoMaxH = 40.0
 
 	pdfCompanySize   = 11.0 // company name when there is no logo
 	pdfCompanyLead   = 1.3  // its line height, as a multiple of its size
 	pdfCompanyMaxW   = 0.7  // its widest line, as a share of the content width
-	pdfEyebrowSize   = 7.5  // "JOB DESCRIPTION" above the title
+	pdfEyebrowSize   = 10.0 // "JOB DESCRIPTION" above the title
 	pdfTitleSize     = 20.0
-	pdfTitleLead     = 24.0
-	pdfSubtitleSize  = 10.5
+	pdfTitleLead     = 23.0
+	pdfSubtitleSize  = 11.0
 	pdfSubtitleLead  = 15.0
-	pdfSubtitleGap   = 2.0  // title to subtitle
-	pdfHeaderGap     = 14.0 // logo/company line to title
-	pdfHeaderRuleGap = 10.0 // subtitle to brand rule
-	pdfHeaderRuleW   = 1.5  // brand rule thickness
-	pdfHeaderBelow   = 12.0 // brand rule to first section
+	pdfSubtitleGap   = 1.0 // title to subtitle
+	pdfHeaderGap     = 9.0 // logo/company line to title
+	pdfHeaderRuleGap = 8.0 // subtitle to brand rule
+	pdfHeaderRuleW   = 1.5 // brand rule thickness
+	pdfHeaderBelow   = 8.0 // brand rule to first section
 
-	pdfHeadingSize   = 11.5
-	pdfHeadingLead   = 15.0
-	pdfHeadingBefore = 15.0 // space above a section heading
-	pdfHeadingAfter  = 2.5  // space between a heading and its content
+	pdfHeadingSize   = 12.0
+	pdfHeadingLead   = 13.0
+	pdfHeadingBefore = 7.0 // space above a section heading
+	pdfHeadingAfter  = 1.5 // space between a heading and its content
 
-	pdfSubheadSize   = 9.5
-	pdfSubheadBefore = 6.0
-	pdfSubheadAfter  = 1.0
+	pdfSubheadSize   = 10.0
+	pdfSubheadBefore = 2.5
+	pdfSubheadAfter  = 0.0
 
-	pdfBodySize   = 9.5
-	pdfBodyLead   = 13.25
-	pdfLabelSize  = 8.5
-	pdfItemGap    = 2.5 // between bullet items and definition rows
-	pdfBlockGap   = 6.0 // between blocks of one section
-	pdfParaGap    = 3.5 // between paragraphs and definitions
-	pdfFooterSize = 7.5
+	pdfBodySize   = 10.0 // the smallest size of any reading text
+	pdfBodyLead   = 11.7
+	pdfLabelSize  = 10.0
+	pdfItemGap    = 1.0 // between bullet items and definition rows
+	pdfBlockGap   = 3.0 // between blocks of one section
+	pdfParaGap    = 2.5 // between paragraphs and definitions
+	pdfFooterSize = 8.0 // running footer (an artifact, not reading text)
 
-	pdfBulletIndent = 13.0  // hanging indent of bullet text
-	pdfBulletX      = 2.0   // bullet glyph position
-	pdfBulletGlyph  = "•"   // drawn in the bullet column
-	pdfTableLabelW  = 116.0 // label column of the identification table
-	pdfTablePadX    = 7.0
-	pdfTablePadY    = 3.0
-	pdfRuleW        = 0.5 // hairlines
+	pdfBulletIndent  = 11.0 // hanging indent of bullet text
+	pdfBulletX       = 2.0  // bullet glyph position
+	pdfBulletGlyph   = "•"  // drawn in the bullet column
+	pdfTableLabelW   = 92.0 // label column of each half of the identification table
+	pdfTablePadX     = 6.0
+	pdfTablePadY     = 2.5
+	pdfTableGutter   = 12.0 // between the two halves of the identification table
+	pdfColumnGap     = 18.0 // between columns of items
+	pdfGroupLabelW   = 92.0 // the sub-heading column of grouped lists, gap included
+	pdfGroupLabelGap = 8.0  // between a sub-heading and its list
+	pdfRuleW         = 0.5  // hairlines
 
 	pdfCapCentre = 0.36 // baseline offset from a line's middle, as a share of the font size
+	pdfLinkRise  = 0.8  // top of a link's clickable box above the baseline, as a share of the font size
+	pdfLinkDrop  = 0.25 // its bottom below the baseline, as a share of the font size
 	pdfKeepLines = 3    // rows of at most this many lines never split across pages
 	pdfMinLines  = 2    // fewest lines left on either side of a split
 )
@@ -70,16 +81,17 @@ type pdfRGB struct{ r, g, b int }
 // Neutral colours; the brand colour comes from the company.
 var (
 	pdfInk       = pdfRGB{0x1F, 0x23, 0x28}
-	pdfMuted     = pdfRGB{0x5A, 0x63, 0x6E}
+	pdfMuted     = pdfRGB{0x4A, 0x52, 0x5C} // 7.9:1 on white
 	pdfHairline  = pdfRGB{0xD3, 0xD8, 0xDE}
 	pdfLabelFill = pdfRGB{0xF3, 0xF5, 0xF7}
 )
 
-// pdfStyle is a font face, size and colour.
+// pdfStyle is a font face, size and colour, and for a link its target.
 type pdfStyle struct {
 	face  string // fpdf style: "" regular, "B" bold
 	size  float64
 	color pdfRGB
+	link  string // URL the text links to; "" for none
 }
 
 // pdfOpKind is the kind of a drawing operation.
@@ -93,20 +105,31 @@ const (
 	pdfOpBookmark
 )
 
+// Operations that are not content are tagged as artifacts: these elem
+// values say which kind.
+const (
+	pdfArtifactLayout pdftag.Elem = -1 // rules, tints
+	pdfArtifactFooter pdftag.Elem = -2 // the running footer
+)
+
 // pdfOp is one positioned drawing operation. Text: x and y are the start of
 // the baseline. Rule: from (x, y) to (x+w, y), h thick. Fill and image: the
-// rectangle. Bookmark: text at y.
+// rectangle. Bookmark: text at y. elem is the structure element the
+// operation's content belongs to, or an artifact kind.
 type pdfOp struct {
 	kind       pdfOpKind
 	x, y, w, h float64
 	style      pdfStyle
 	text       string
+	elem       pdftag.Elem
 }
 
-// pdfCell is one column of a row: its lines already wrapped to its width.
+// pdfCell is one column of a row: its lines already wrapped to its width,
+// and the structure element they belong to.
 type pdfCell struct {
 	x     float64 // offset from the left margin
 	lines []pdfLine
+	elem  pdftag.Elem
 }
 
 // pdfRow is the unit of flow: cells side by side that share a line height.
@@ -149,9 +172,19 @@ func (r *pdfRow) height() float64 {
 	return r.padTop + r.padBottom + float64(r.lines())*r.lead
 }
 
+// pdfElem is a structure element the layout made: written into the PDF's
+// structure tree (pdftag) when the document is drawn. Element i of the
+// layout is pdftag.Elem(i+1); the Document element is 0.
+type pdfElem struct {
+	parent pdftag.Elem
+	typ    string
+	alt    string
+	attrs  string
+}
+
 // pdfLayout places a document on pages as drawing operations, measuring
-// text with fpdf's own width tables (see pdfStringWidth) so that what is
-// measured is what fpdf draws.
+// text with fpdf's own width tables (see pdfWidths) so that what is
+// measured is what fpdf draws, and builds its logical structure as it goes.
 type pdfLayout struct {
 	pageW     float64
 	pageH     float64
@@ -164,19 +197,13 @@ type pdfLayout struct {
 	brand     pdfRGB // rules
 	brandText pdfRGB // headings: the brand colour, darkened if too light to read
 	logo      *Logo
-	k         float64       // density: body type sizes and spacing are scaled by k
+	widths    *pdfWidths
 	cache     *pdfWrapCache // wrapped texts kept between documents; nil for none
+	elems     []pdfElem
 }
 
-// pdfDensities are the scales tried in turn for body type and spacing: a
-// document is set at the first that fits in pdfMaxPages pages (or the last).
-var pdfDensities = []float64{1.0, 0.975, 0.95, 0.925, 0.9}
-
-// pdfMaxPages is the page budget of a job description.
-const pdfMaxPages = 3
-
-// newPDFLayout lays out on pages w x h points at density k.
-func newPDFLayout(w, h float64, brand pdfRGB, logo *Logo, k float64) *pdfLayout {
+// newPDFLayout lays out on pages w x h points with the fonts of widths.
+func newPDFLayout(w, h float64, brand pdfRGB, logo *Logo, widths *pdfWidths) *pdfLayout {
 	return &pdfLayout{
 		pageW:     w,
 		pageH:     h,
@@ -186,12 +213,21 @@ func newPDFLayout(w, h float64, brand pdfRGB, logo *Logo, k float64) *pdfLayout 
 		brand:     brand,
 		brandText: pdfReadable(brand),
 		logo:      logo,
-		k:         k,
+		widths:    widths,
 	}
 }
 
-// s scales a body size or spacing to the layout's density.
-func (l *pdfLayout) s(v float64) float64 { return v * l.k }
+// elem adds a structure element of type typ under parent, in reading order.
+func (l *pdfLayout) elem(parent pdftag.Elem, typ string) pdftag.Elem {
+	l.elems = append(l.elems, pdfElem{parent: parent, typ: typ})
+	return pdftag.Elem(len(l.elems))
+}
+
+// setAlt sets an element's alternate description.
+func (l *pdfLayout) setAlt(e pdftag.Elem, alt string) { l.elems[e-1].alt = alt }
+
+// setAttrs sets an element's attributes ("/O /Table /Scope /Row").
+func (l *pdfLayout) setAttrs(e pdftag.Elem, attrs string) { l.elems[e-1].attrs = attrs }
 
 // document lays out the whole document and returns the operations of each page.
 func (l *pdfLayout) document(d JDDocument) [][]pdfOp {
@@ -219,197 +255,317 @@ func (l *pdfLayout) add(op pdfOp) {
 	l.pages[l.cur] = append(l.pages[l.cur], op)
 }
 
-// text adds one line of text with its baseline at y.
-func (l *pdfLayout) text(x, y float64, st pdfStyle, s string) {
+// text adds one line of text with its baseline at y, belonging to e.
+func (l *pdfLayout) text(x, y float64, st pdfStyle, s string, e pdftag.Elem) {
 	if s == "" {
 		return
 	}
-	l.add(pdfOp{kind: pdfOpText, x: x, y: y, style: st, text: s})
+	l.add(pdfOp{kind: pdfOpText, x: x, y: y, style: st, text: s, elem: e})
 }
 
-func (l *pdfLayout) rule(x, y, w, thick float64, c pdfRGB) {
-	l.add(pdfOp{kind: pdfOpRule, x: x, y: y, w: w, h: thick, style: pdfStyle{color: c}})
+// rule adds a hairline, an artifact of kind e.
+func (l *pdfLayout) rule(x, y, w, thick float64, c pdfRGB, e pdftag.Elem) {
+	l.add(pdfOp{kind: pdfOpRule, x: x, y: y, w: w, h: thick, style: pdfStyle{color: c}, elem: e})
 }
 
-// drawHeader draws the logo or company name, the title, the subtitle and
-// the brand rule at the top of the first page.
+// drawHeader draws the logo (a Figure) or company name, the document
+// label, the title (H1), the subtitle and the brand rule at the top of the
+// first page.
 func (l *pdfLayout) drawHeader(d JDDocument) {
 	top := l.y
 	line := pdfCompanySize * pdfCompanyLead // height of the eyebrow's line
 	band := line                            // height of the logo or company name
 	if l.logo != nil {
 		w, h := l.logo.fit(pdfLogoMaxW, pdfLogoMaxH)
-		l.add(pdfOp{kind: pdfOpImage, x: l.left, y: top, w: w, h: h})
+		fig := l.elem(0, pdftag.Figure)
+		l.setAlt(fig, pdfOr(d.Company, "Company")+" logo")
+		l.add(pdfOp{kind: pdfOpImage, x: l.left, y: top, w: w, h: h, elem: fig})
 		line, band = h, h
 	} else {
 		st := pdfStyle{face: "B", size: pdfCompanySize, color: l.brandText}
+		p := l.elem(0, pdftag.P)
 		name := l.wrap(st, d.Company, l.width*pdfCompanyMaxW)
 		for i, nl := range name {
-			l.drawLine(l.left, top+float64(i)*line+line/2+pdfCapCentre*st.size, nl)
+			l.drawLine(l.left, top+float64(i)*line+line/2+pdfCapCentre*st.size, nl, p)
 		}
 		band = line * float64(max(1, len(name)))
 	}
 	eyebrow := pdfStyle{face: "B", size: pdfEyebrowSize, color: pdfMuted}
-	lw := l.stringWidth(eyebrow, pdfEyebrow)
-	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, pdfEyebrow)
+	label := pdfOr(d.Eyebrow, pdfEyebrow)
+	lw := l.stringWidth(eyebrow, label)
+	l.text(l.left+l.width-lw, top+line/2+pdfCapCentre*eyebrow.size, eyebrow, label, l.elem(0, pdftag.P))
 	l.y = top + band + pdfHeaderGap
 
 	title := pdfStyle{face: "B", size: pdfTitleSize, color: pdfInk}
-	l.flow([]pdfRow{l.textRow(title, pdfTitleLead, d.Title, 0, l.width)})
+	l.flow([]pdfRow{l.textRow(title, pdfTitleLead, d.Title, 0, l.width, l.elem(0, pdftag.H1))})
 	if d.Subtitle != "" {
 		sub := pdfStyle{size: pdfSubtitleSize, color: pdfMuted}
-		r := l.textRow(sub, pdfSubtitleLead, d.Subtitle, 0, l.width)
+		r := l.textRow(sub, pdfSubtitleLead, d.Subtitle, 0, l.width, l.elem(0, pdftag.P))
 		r.before = pdfSubtitleGap
 		l.flow([]pdfRow{r})
 	}
 	l.y += pdfHeaderRuleGap
-	l.rule(l.left, l.y, l.width, pdfHeaderRuleW, l.brand)
+	l.rule(l.left, l.y, l.width, pdfHeaderRuleW, l.brand, pdfArtifactLayout)
 	l.y += pdfHeaderRuleW + pdfHeaderBelow
 }
 
-// textRow is a single-cell row of wrapped text.
-func (l *pdfLayout) textRow(st pdfStyle, lead float64, s string, x, w float64) pdfRow {
-	return pdfRow{lead: lead, size: st.size, cells: []pdfCell{{x: x, lines: l.wrap(st, s, w)}}}
+// textRow is a single-cell row of wrapped text belonging to e.
+func (l *pdfLayout) textRow(st pdfStyle, lead float64, s string, x, w float64, e pdftag.Elem) pdfRow {
+	return pdfRow{lead: lead, size: st.size, cells: []pdfCell{{x: x, lines: l.wrap(st, s, w), elem: e}}}
 }
 
-// drawSection turns a section into rows: its heading, then each block.
+// drawSection turns a section into rows, in a Sect element: its heading
+// (H2), then each block.
 func (l *pdfLayout) drawSection(s JDSection) []pdfRow {
-	heading := pdfStyle{face: "B", size: l.s(pdfHeadingSize), color: l.brandText}
-	h := l.textRow(heading, l.s(pdfHeadingLead), s.Heading, 0, l.width)
-	h.before = l.s(pdfHeadingBefore)
-	h.padBottom = l.s(pdfHeadingAfter)
-	h.keepNext = true
-	h.bookmark = s.Heading
-	rows := []pdfRow{h}
+	sect := l.elem(0, pdftag.Sect)
+	var rows []pdfRow
+	if s.ID != JDIdentification {
+		heading := pdfStyle{face: "B", size: pdfHeadingSize, color: l.brandText}
+		h := l.textRow(heading, pdfHeadingLead, s.Heading, 0, l.width, l.elem(sect, pdftag.H2))
+		h.before = pdfHeadingBefore
+		h.padBottom = pdfHeadingAfter
+		h.keepNext = true
+		rows = append(rows, h)
+	}
 	for i, b := range s.Blocks {
-		br := l.blockRows(b)
+		br := l.blockRows(b, sect)
 		if i > 0 && len(br) > 0 {
-			br[0].before = max(br[0].before, l.s(pdfBlockGap))
+			br[0].before = max(br[0].before, pdfBlockGap)
 		}
 		rows = append(rows, br...)
 	}
-	if s.ID == JDIdentification && len(rows) > 1 {
-		// The table follows the header directly: its heading is only a
-		// bookmark.
-		rows = rows[1:]
+	// The identification table follows the header directly: its heading
+	// is only a bookmark.
+	if len(rows) > 0 {
 		rows[0].bookmark = s.Heading
 	}
 	return rows
 }
 
-// blockRows lays out one block.
-func (l *pdfLayout) blockRows(b JDBlock) []pdfRow {
+// blockRows lays out one block under the element parent.
+func (l *pdfLayout) blockRows(b JDBlock, parent pdftag.Elem) []pdfRow {
 	switch b.Kind {
 	case JDParagraph:
-		return l.drawParagraph(b.Text)
+		return l.drawParagraph(b.Text, b.Link, parent)
 	case JDBullets:
-		return l.drawBullets(b.Items)
+		return l.drawBullets(b.Items, b.Columns, parent)
 	case JDTable:
-		return l.drawIdentification(b.Rows)
+		return l.drawIdentification(b.Rows, parent)
 	case JDDefinitions:
-		return l.drawDefinitions(b.Rows)
+		return l.drawDefinitions(b.Rows, b.Columns, parent)
 	case JDGroups:
-		return l.drawGroups(b.Groups)
+		return l.drawGroups(b.Groups, b.Columns, parent)
 	}
 	return nil
 }
 
-func (l *pdfLayout) body() pdfStyle { return pdfStyle{size: l.s(pdfBodySize), color: pdfInk} }
+func (l *pdfLayout) body() pdfStyle { return pdfStyle{size: pdfBodySize, color: pdfInk} }
 
-// drawParagraph is running text; a hard line break starts a new paragraph.
-func (l *pdfLayout) drawParagraph(text string) []pdfRow {
+// drawParagraph is running text, one P per paragraph; a hard line break
+// starts a new paragraph. The first appearance of link (a URL) in the text
+// is drawn as a link.
+func (l *pdfLayout) drawParagraph(text, link string, parent pdftag.Elem) []pdfRow {
 	var rows []pdfRow
 	for _, para := range strings.Split(text, "\n") {
 		if strings.TrimSpace(para) == "" {
 			continue
 		}
-		r := l.textRow(l.body(), l.s(pdfBodyLead), para, 0, l.width)
+		p := l.elem(parent, pdftag.P)
+		var r pdfRow
+		if i := strings.Index(para, link); link != "" && i >= 0 {
+			ls := l.body()
+			ls.color, ls.link = l.brandText, link
+			r = pdfRow{lead: pdfBodyLead, size: pdfBodySize, cells: []pdfCell{{elem: p, lines: l.wrapRuns([]pdfRun{
+				{l.body(), para[:i]}, {ls, link}, {l.body(), para[i+len(link):]},
+			}, l.width)}}}
+			link = ""
+		} else {
+			r = l.textRow(l.body(), pdfBodyLead, para, 0, l.width, p)
+		}
 		if len(rows) > 0 {
-			r.before = l.s(pdfParaGap)
+			r.before = pdfParaGap
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-// drawBullets is a bullet list with hanging indents.
-func (l *pdfLayout) drawBullets(items []string) []pdfRow {
+// drawBullets is a bullet list with hanging indents: an L of LI elements,
+// each a label (Lbl, the bullet) and a body (LBody). With cols > 1 the
+// items are set in that many columns, row by row.
+func (l *pdfLayout) drawBullets(items []string, cols int, parent pdftag.Elem) []pdfRow {
+	return l.bulletRows(items, cols, 0, l.width, parent)
+}
+
+// bulletRows is drawBullets for a list that starts x from the left margin
+// and is w wide.
+func (l *pdfLayout) bulletRows(items []string, cols int, x0, w float64, parent pdftag.Elem) []pdfRow {
+	cols = max(cols, 1)
 	rows := make([]pdfRow, 0, len(items))
-	bullet := pdfLine{{style: pdfStyle{size: l.s(pdfBodySize), color: l.brand}, text: pdfBulletGlyph}}
-	w := l.width - pdfBulletIndent
-	for i, it := range items {
-		r := pdfRow{lead: l.s(pdfBodyLead), size: l.s(pdfBodySize), cells: []pdfCell{
-			{x: pdfBulletX, lines: []pdfLine{bullet}},
-			{x: pdfBulletIndent, lines: l.wrap(l.body(), it, w)},
-		}}
+	bullet := pdfLine{{style: pdfStyle{size: pdfBodySize, color: l.brand}, text: pdfBulletGlyph}}
+	colW := (w - float64(cols-1)*pdfColumnGap) / float64(cols)
+	list := l.elem(parent, pdftag.L)
+	l.setAttrs(list, "/O /List /ListNumbering /Disc")
+	for i := 0; i < len(items); i += cols {
+		r := pdfRow{lead: pdfBodyLead, size: pdfBodySize}
+		for c, it := range items[i:min(i+cols, len(items))] {
+			x := x0 + float64(c)*(colW+pdfColumnGap)
+			li := l.elem(list, pdftag.LI)
+			r.cells = append(r.cells,
+				pdfCell{x: x + pdfBulletX, lines: []pdfLine{bullet}, elem: l.elem(li, pdftag.Lbl)},
+				pdfCell{x: x + pdfBulletIndent, lines: l.wrap(l.body(), it, colW-pdfBulletIndent), elem: l.elem(li, pdftag.LBody)})
+		}
 		if i > 0 {
-			r.before = l.s(pdfItemGap)
+			r.before = pdfItemGap
 		}
 		rows = append(rows, r)
 	}
 	return rows
 }
 
-// drawGroups is bullet lists under bold sub-headings kept with their first item.
-func (l *pdfLayout) drawGroups(groups []JDGroup) []pdfRow {
+// colWidth is the width of one of cols columns.
+func (l *pdfLayout) colWidth(cols int) float64 {
+	return (l.width - float64(cols-1)*pdfColumnGap) / float64(cols)
+}
+
+// drawGroups is bullet lists under bold sub-headings (H3). With one
+// column the sub-headings stand in a column of their own to the left of
+// their lists, which saves a line per group; with cols > 1 (short items),
+// or a sub-heading with a word too long for that column, they stand above
+// their lists, kept with the first item.
+func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) []pdfRow {
 	var rows []pdfRow
-	sub := pdfStyle{face: "B", size: l.s(pdfSubheadSize), color: pdfInk}
+	sub := pdfStyle{face: "B", size: pdfSubheadSize, color: pdfInk}
 	for _, g := range groups {
 		if len(g.Items) == 0 {
 			continue
 		}
-		h := l.textRow(sub, l.s(pdfBodyLead), g.Heading, 0, l.width)
-		h.keepNext = true
-		h.padBottom = l.s(pdfSubheadAfter)
-		if len(rows) > 0 {
-			h.before = l.s(pdfSubheadBefore)
+		h := l.elem(parent, pdftag.H3)
+		if cols <= 1 && l.fitsWords(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap) {
+			br := l.bulletRows(g.Items, 1, pdfGroupLabelW, l.width-pdfGroupLabelW, parent)
+			// The label's lines run down beside the items, a row's worth at
+			// a time; what is left goes with the last item.
+			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap)
+			for j := range br {
+				n := min(len(label), br[j].lines())
+				if j == len(br)-1 {
+					n = len(label)
+				}
+				if n > 0 {
+					br[j].cells = append([]pdfCell{{lines: label[:n], elem: h}}, br[j].cells...)
+					label = label[n:]
+				}
+			}
+			if len(rows) > 0 {
+				br[0].before = pdfSubheadBefore
+			}
+			rows = append(rows, br...)
+			continue
 		}
-		rows = append(rows, h)
-		rows = append(rows, l.drawBullets(g.Items)...)
+		hr := l.textRow(sub, pdfBodyLead, g.Heading, 0, l.width, h)
+		hr.keepNext = true
+		hr.padBottom = pdfSubheadAfter
+		if len(rows) > 0 {
+			hr.before = pdfSubheadBefore
+		}
+		rows = append(rows, hr)
+		rows = append(rows, l.drawBullets(g.Items, cols, parent)...)
 	}
 	return rows
+}
+
+// fitsWords reports whether every word of s fits in width w in style st:
+// wrapped to w, no word is cut.
+func (l *pdfLayout) fitsWords(st pdfStyle, s string, w float64) bool {
+	for _, word := range strings.Fields(s) {
+		if l.stringWidth(st, word) > w {
+			return false
+		}
+	}
+	return true
 }
 
 // pdfSpan is a horizontal extent, from the left margin.
 type pdfSpan struct{ x, w float64 }
 
-// drawIdentification is the ruled two-column key-value table under the
-// header: labels on a tinted column, values beside them.
-func (l *pdfLayout) drawIdentification(kv []JDRow) []pdfRow {
-	label := pdfStyle{size: l.s(pdfLabelSize), color: pdfMuted}
+// drawIdentification is the ruled key-value table under the header, two
+// label-value pairs to a line: labels on a tinted column, values beside
+// them. A value that takes more than one line in its half gets a line of
+// its own across the table. In the structure each pair is a table row
+// (TR) of a header cell (TH, scope row) and a data cell (TD), in reading
+// order: left pair, then right pair.
+func (l *pdfLayout) drawIdentification(kv []JDRow, parent pdftag.Elem) []pdfRow {
+	label := pdfStyle{size: pdfLabelSize, color: pdfMuted}
 	labelW := pdfTableLabelW - 2*pdfTablePadX
-	valueW := l.width - pdfTableLabelW - 2*pdfTablePadX
-	rows := make([]pdfRow, 0, len(kv))
-	for i, r := range kv {
+	half := (l.width - pdfTableGutter) / 2
+	halfValueW := half - pdfTableLabelW - 2*pdfTablePadX
+	fullValueW := l.width - pdfTableLabelW - 2*pdfTablePadX
+	table := l.elem(parent, pdftag.Table)
+	pair := func(r JDRow, x, valueW float64) []pdfCell {
+		tr := l.elem(table, pdftag.TR)
+		th := l.elem(tr, pdftag.TH)
+		l.setAttrs(th, "/O /Table /Scope /Row")
+		return []pdfCell{
+			{x: x + pdfTablePadX, lines: l.wrap(label, r.Label, labelW), elem: th},
+			{x: x + pdfTableLabelW + pdfTablePadX, lines: l.wrap(l.body(), r.Value, valueW), elem: l.elem(tr, pdftag.TD)},
+		}
+	}
+	fits := func(r JDRow) bool {
+		return !strings.Contains(r.Value, "\n") && len(l.wrap(l.body(), r.Value, halfValueW)) <= 1 &&
+			len(l.wrap(label, r.Label, labelW)) <= 1
+	}
+	var rows []pdfRow
+	row := func(cells []pdfCell, fills []pdfSpan) {
 		rows = append(rows, pdfRow{
-			lead: l.s(pdfBodyLead), size: l.s(pdfBodySize),
-			padTop: l.s(pdfTablePadY), padBottom: l.s(pdfTablePadY),
-			ruleBelow: true, ruleAbove: i == 0,
-			fills: []pdfSpan{{0, pdfTableLabelW}},
-			cells: []pdfCell{
-				{x: pdfTablePadX, lines: l.wrap(label, r.Label, labelW)},
-				{x: pdfTableLabelW + pdfTablePadX, lines: l.wrap(l.body(), r.Value, valueW)},
-			},
+			lead: pdfBodyLead, size: pdfBodySize,
+			padTop: pdfTablePadY, padBottom: pdfTablePadY,
+			ruleBelow: true, ruleAbove: len(rows) == 0,
+			fills: fills, cells: cells,
 		})
+	}
+	// A short row waits for the next short one to share its line; long
+	// rows take a line of their own in between.
+	open := -1 // the row whose right half is free
+	for _, r := range kv {
+		if !fits(r) {
+			row(pair(r, 0, fullValueW), []pdfSpan{{0, pdfTableLabelW}})
+			continue
+		}
+		if open >= 0 {
+			rows[open].cells = append(rows[open].cells, pair(r, half+pdfTableGutter, halfValueW)...)
+			rows[open].fills = append(rows[open].fills, pdfSpan{half + pdfTableGutter, pdfTableLabelW})
+			open = -1
+			continue
+		}
+		row(pair(r, 0, halfValueW), []pdfSpan{{0, pdfTableLabelW}})
+		open = len(rows) - 1
 	}
 	return rows
 }
 
-// drawDefinitions is terms and their descriptions as paragraphs, each
-// starting with its term in bold ("Scope: One department…").
-func (l *pdfLayout) drawDefinitions(kv []JDRow) []pdfRow {
-	term := pdfStyle{face: "B", size: l.s(pdfBodySize), color: pdfInk}
+// drawDefinitions is terms and their descriptions as paragraphs (P), each
+// starting with its term in bold ("Scope: One department…"). With cols > 1
+// they are set in that many columns, row by row.
+func (l *pdfLayout) drawDefinitions(kv []JDRow, cols int, parent pdftag.Elem) []pdfRow {
+	cols = max(cols, 1)
+	term := pdfStyle{face: "B", size: pdfBodySize, color: pdfInk}
+	colW := l.colWidth(cols)
 	rows := make([]pdfRow, 0, len(kv))
-	for i, r := range kv {
-		lead := r.Label
-		if !strings.HasSuffix(lead, ":") {
-			lead += ":"
+	for i := 0; i < len(kv); i += cols {
+		row := pdfRow{lead: pdfBodyLead, size: pdfBodySize}
+		for c, r := range kv[i:min(i+cols, len(kv))] {
+			lead := r.Label
+			if !strings.HasSuffix(lead, ":") {
+				lead += ":"
+			}
+			row.cells = append(row.cells, pdfCell{
+				x:     float64(c) * (colW + pdfColumnGap),
+				lines: l.wrapRuns([]pdfRun{{term, lead}, {l.body(), " " + r.Value}}, colW),
+				elem:  l.elem(parent, pdftag.P),
+			})
 		}
-		row := pdfRow{lead: l.s(pdfBodyLead), size: l.s(pdfBodySize), cells: []pdfCell{
-			{lines: l.wrapRuns([]pdfRun{{term, lead}, {l.body(), " " + r.Value}}, l.width)},
-		}}
 		if i > 0 {
-			row.before = l.s(pdfParaGap)
+			row.before = pdfParaGap
 		}
 		rows = append(rows, row)
 	}
@@ -488,27 +644,28 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 		l.add(pdfOp{kind: pdfOpBookmark, y: top, text: r.bookmark})
 	}
 	for _, f := range r.fills {
-		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}})
+		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}, elem: pdfArtifactLayout})
 	}
 	if r.ruleAbove || (a > 0 && r.ruleBelow) {
-		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline)
+		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline, pdfArtifactLayout)
 	}
 	for _, c := range r.cells {
 		for i := a; i < b && i < len(c.lines); i++ {
 			base := top + r.padTop + float64(i-a)*r.lead + r.lead/2 + pdfCapCentre*r.size
-			l.drawLine(l.left+c.x, base, c.lines[i])
+			l.drawLine(l.left+c.x, base, c.lines[i], c.elem)
 		}
 	}
 	if r.ruleBelow {
-		l.rule(l.left, top+h, l.width, pdfRuleW, pdfHairline)
+		l.rule(l.left, top+h, l.width, pdfRuleW, pdfHairline, pdfArtifactLayout)
 	}
 	l.y = top + h
 }
 
-// drawLine adds the segments of one line with its baseline at y.
-func (l *pdfLayout) drawLine(x, y float64, line pdfLine) {
+// drawLine adds the segments of one line with its baseline at y,
+// belonging to e.
+func (l *pdfLayout) drawLine(x, y float64, line pdfLine, e pdftag.Elem) {
 	for _, s := range line {
-		l.text(x+s.dx, y+s.dy, s.style, s.text)
+		l.text(x+s.dx, y+s.dy, s.style, s.text, e)
 	}
 }
 
@@ -519,8 +676,8 @@ func (l *pdfLayout) drawFooter(d JDDocument, i int) {
 	l.cur = i
 	st := pdfStyle{size: pdfFooterSize, color: pdfMuted}
 	line := l.footer(st, d.Company, d.Title, i+1, len(l.pages))
-	l.rule(l.left, l.pageH-pdfFooterRule, l.width, pdfRuleW, pdfHairline)
-	l.drawLine(l.left+(l.width-l.lineWidth(line))/2, l.pageH-pdfFooterBase, line)
+	l.rule(l.left, l.pageH-pdfFooterRule, l.width, pdfRuleW, pdfHairline, pdfArtifactFooter)
+	l.drawLine(l.left+(l.width-l.lineWidth(line))/2, l.pageH-pdfFooterBase, line, pdfArtifactFooter)
 }
 
 // footer is the footer line of page n of total, shortened to fit on one

@@ -75,8 +75,8 @@ func TestPDFCheckMatchesClean(t *testing.T) {
 		docs = append(docs, d)
 	}
 	for i, d := range docs {
-		cleaned, errClean := pdfCleanDocument(d)
-		clean, errCheck := pdfCheckDocument(d)
+		cleaned, errClean := pdfCleanDocument(d, fonts.Default())
+		clean, errCheck := pdfCheckDocument(d, fonts.Default())
 		if (errClean == nil) != (errCheck == nil) || (errClean != nil && errClean.Error() != errCheck.Error()) {
 			t.Errorf("doc %d: clean says %v, check says %v", i, errClean, errCheck)
 			continue
@@ -131,7 +131,7 @@ func TestPDFRendererCacheSameBytes(t *testing.T) {
 				order = append(order, i)
 			}
 			for _, i := range order {
-				got, err := r.render(BuildJobDescription(m, &m.Roles[i]))
+				got, _, err := r.render(BuildJobDescription(m, &m.Roles[i]))
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/image/draw"
 
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
 // JDRenderOptions are the settings RenderJobDescription draws with.
@@ -30,10 +31,21 @@ type JDRenderOptions struct {
 	Logo *Logo
 	// Uncompressed leaves page streams uncompressed (for inspection and tests).
 	Uncompressed bool
+	// Fonts are the faces to draw with; nil means the built-in Liberation
+	// Sans. A style the set has no face for is drawn with its regular face.
+	Fonts *fonts.Set
 
-	// fonts are the run's faces with its fixed subset (see fonts.go); nil
-	// for a document rendered on its own.
-	fonts pdfFonts
+	// runFonts are the run's faces of Fonts with its fixed subset (see
+	// fonts.go); nil for a document rendered on its own.
+	runFonts pdfFonts
+}
+
+// set is the font set the options draw with.
+func (o JDRenderOptions) set() *fonts.Set {
+	if o.Fonts == nil {
+		return fonts.Default()
+	}
+	return o.Fonts
 }
 
 // pdfLogoName registers the logo image in each document.
@@ -101,8 +113,7 @@ func RenderJobDescription(doc JDDocument, o JDRenderOptions) ([]byte, error) {
 
 // pdfStats describe a rendered document's layout.
 type pdfStats struct {
-	pages   int
-	density float64
+	pages int
 	// lastFill is the share of the last page's content area in use.
 	lastFill float64
 }
@@ -128,6 +139,7 @@ type pdfPlan struct {
 	size  string // fpdf page size
 	date  time.Time
 	pages [][]pdfOp
+	elems []pdfElem // the structure elements, in reading order
 	stats pdfStats
 }
 
@@ -139,7 +151,12 @@ func pdfPlanDocument(doc JDDocument, o JDRenderOptions) (*pdfPlan, error) {
 // pdfPlanCached is pdfPlanDocument reusing wrapped texts from cache (nil
 // for none).
 func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdfPlan, error) {
-	doc, err := pdfCleanDocument(doc)
+	set := o.set()
+	widths, err := pdfWidthsOf(set)
+	if err != nil {
+		return nil, err
+	}
+	doc, err = pdfCleanDocument(doc, set)
 	if err != nil {
 		return nil, err
 	}
@@ -156,24 +173,33 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 		date = time.Unix(0, 0).UTC()
 	}
 	w, h := pdfPageDims(size)
-	var (
-		lay   *pdfLayout
-		pages [][]pdfOp
-	)
-	for _, k := range pdfDensities {
-		lay = newPDFLayout(w, h, brand, o.Logo, k)
-		lay.cache = cache
-		if pages = lay.document(doc); len(pages) <= pdfMaxPages {
-			break
+	lay := newPDFLayout(w, h, brand, o.Logo, widths)
+	lay.cache = cache
+	pages := lay.document(doc)
+	// Over budget: try the compact forms in turn; type stays full size.
+	for step := 1; doc.PageBudget > 0 && len(pages) > doc.PageBudget && step <= pdfCompactSteps; step++ {
+		cd, ok := pdfCompact(doc, step)
+		if !ok {
+			continue
+		}
+		cl := newPDFLayout(w, h, brand, o.Logo, widths)
+		cl.cache = cache
+		if cp := cl.document(cd); len(cp) < len(pages) {
+			doc, lay, pages = cd, cl, cp
 		}
 	}
-	st := pdfStats{pages: len(pages), density: lay.k, lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
-	return &pdfPlan{doc: doc, o: o, size: size, date: date, pages: pages, stats: st}, nil
+	st := pdfStats{pages: len(pages), lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
+	return &pdfPlan{doc: doc, o: o, size: size, date: date, pages: pages, elems: lay.elems, stats: st}, nil
 }
 
-// write draws the plan with fpdf and returns the PDF.
+// write draws the plan with fpdf and returns the PDF: tagged (every piece
+// of text in marked content tied to its structure element, decoration and
+// the running footer as artifacts), with the structure tree, XMP metadata
+// and the catalog entries PDF/UA asks for.
 func (p *pdfPlan) write() ([]byte, error) {
-	pdf, err := pdfNewFpdf(p.size, p.o.fonts)
+	set := p.o.set()
+	own, fb := p.styles()
+	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, own, fb)
 	if err != nil {
 		return nil, err
 	}
@@ -181,17 +207,30 @@ func (p *pdfPlan) write() ([]byte, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(p.date)
 	pdf.SetModificationDate(p.date)
-	pdfSetMeta(pdf, p.doc.Meta)
+	pdfSetMeta(pdf, p.doc.Meta, p.date)
 	if p.o.Logo != nil {
 		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.o.Logo.png))
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
+	tree := pdftag.New()
+	for _, e := range p.elems {
+		el := tree.Add(e.parent, e.typ)
+		if e.alt != "" {
+			tree.SetAlt(el, e.alt)
+		}
+		if e.attrs != "" {
+			tree.SetAttrs(el, e.attrs)
+		}
+	}
 	for _, ops := range p.pages {
 		pdf.AddPage()
-		pdfDrawOps(pdf, ops)
+		pdf.SetPageStructParents(tree.BeginPage(pdf))
+		pdfDrawOps(pdf, ops, set, tree)
+		tree.End(pdf)
 	}
+	pdf.SetStructTree(func(w *fpdf.StructWriter) int { return tree.Write(w) })
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
@@ -202,6 +241,80 @@ func (p *pdfPlan) write() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// styles are the registered font styles the plan draws with, of the set
+// itself and of its fallback, in the order fonts.Styles gives: only these
+// are embedded.
+func (p *pdfPlan) styles() (own, fb []string) {
+	set := p.o.set()
+	// Outline titles are set in bold (or what stands for it).
+	usedOwn, usedFb := map[string]bool{set.Style(fonts.Bold): true}, map[string]bool{}
+	for _, ops := range p.pages {
+		for _, op := range ops {
+			if op.kind != pdfOpText {
+				continue
+			}
+			for _, run := range pdfFontRuns(set, op.text) {
+				if run.fallback {
+					usedFb[set.Fallback.Style(op.style.face)] = true
+				} else {
+					usedOwn[set.Style(op.style.face)] = true
+				}
+			}
+		}
+	}
+	for _, st := range fonts.Styles {
+		if usedOwn[st] {
+			own = append(own, st)
+		}
+		if usedFb[st] {
+			fb = append(fb, st)
+		}
+	}
+	return own, fb
+}
+
+// pdfFontRun is a piece of text drawn with one font: the set's own, or
+// its fallback's.
+type pdfFontRun struct {
+	text     string
+	fallback bool
+}
+
+// pdfFontRuns splits s into pieces by the font that draws them: the set's
+// own faces where they have the glyph, else the fallback's, as pdfWidths
+// measures them. A set without a fallback draws everything itself.
+func pdfFontRuns(set *fonts.Set, s string) []pdfFontRun {
+	if set.Fallback == nil {
+		return []pdfFontRun{{text: s}}
+	}
+	var out []pdfFontRun
+	start, cur := 0, false
+	for i, r := range s {
+		// As measured (pdfWidths): the set's own font where it has the glyph.
+		fb := !set.Owns(r)
+		if i > 0 && fb != cur {
+			out = append(out, pdfFontRun{s[start:i], cur})
+			start = i
+		}
+		cur = fb
+	}
+	return append(out, pdfFontRun{s[start:], cur})
+}
+
+// pdfDrawText draws s with its baseline starting at (x, y) in style st, each
+// piece in the font that has its glyphs.
+func pdfDrawText(pdf *fpdf.Fpdf, set *fonts.Set, st pdfStyle, x, y float64, s string) {
+	for _, run := range pdfFontRuns(set, s) {
+		if run.fallback {
+			pdf.SetFont(set.Fallback.Family, set.Fallback.Style(st.face), st.size)
+		} else {
+			pdf.SetFont(set.Family, set.Style(st.face), st.size)
+		}
+		pdf.Text(x, y, run.text)
+		x += pdf.GetStringWidth(run.text)
+	}
+}
+
 // pdfPageDims is the size in points of an fpdf page size.
 func pdfPageDims(size string) (w, h float64) {
 	if size == "A4" {
@@ -210,15 +323,13 @@ func pdfPageDims(size string) (w, h float64) {
 	return 612, 792
 }
 
-// pdfFaces are the font styles drawn with; only these are embedded.
-var pdfFaces = []string{"", "B"}
-
 // pdfNewFpdf starts a document of the given fpdf page size, in points,
-// with the fonts registered (fs; nil for the parsed faces) and automatic
-// page breaks off.
-func pdfNewFpdf(size string, fs pdfFonts) (*fpdf.Fpdf, error) {
+// with the faces of set for styles and of its fallback for fbStyles
+// registered (from fs, the run's fonts with their fixed subset; nil for
+// the set's parsed faces) and automatic page breaks off.
+func pdfNewFpdf(size string, set *fonts.Set, fs pdfFonts, styles, fbStyles []string) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", SizeStr: size})
-	if err := fs.register(pdf); err != nil {
+	if err := fs.register(pdf, set, styles, fbStyles); err != nil {
 		return nil, err
 	}
 	pdf.SetMargins(pdfMarginSide, pdfMarginTop, pdfMarginSide)
@@ -227,27 +338,49 @@ func pdfNewFpdf(size string, fs pdfFonts) (*fpdf.Fpdf, error) {
 	return pdf, nil
 }
 
-// pdfSetMeta writes the document information and language.
-func pdfSetMeta(pdf *fpdf.Fpdf, m JDMeta) {
+// pdfSetMeta writes the document information, the language, the XMP
+// metadata (with the PDF/UA identification) and asks viewers to show the
+// title rather than the file name.
+func pdfSetMeta(pdf *fpdf.Fpdf, m JDMeta, date time.Time) {
 	pdf.SetTitle(m.Title, true)
 	pdf.SetAuthor(m.Author, true)
 	pdf.SetSubject(m.Subject, true)
 	pdf.SetKeywords(m.Keywords, true)
 	pdf.SetCreator(m.Creator, true)
-	if m.Lang != "" {
-		pdf.SetLang(m.Lang)
+	lang := m.Lang
+	if lang == "" {
+		lang = pdfLang
 	}
+	pdf.SetLang(lang)
+	pdf.SetDisplayDocTitle(true)
+	pdf.SetXmpMetadata(pdftag.XMP(pdftag.Meta{
+		Title: m.Title, Author: m.Author, Subject: m.Subject, Keywords: m.Keywords,
+		CreatorTool: m.Creator, Lang: lang, Date: date,
+	}))
 }
 
-// pdfDrawOps executes one page's operations.
-func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp) {
+// pdfDrawOps executes one page's operations, each inside the marked
+// content of its structure element or an artifact.
+func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp, set *fonts.Set, tree *pdftag.Tree) {
 	for _, op := range ops {
 		c := op.style.color
+		switch op.elem {
+		case pdfArtifactLayout:
+			tree.Artifact(pdf, pdftag.ArtifactLayout)
+		case pdfArtifactFooter:
+			tree.Artifact(pdf, pdftag.ArtifactFooter)
+		}
 		switch op.kind {
 		case pdfOpText:
-			pdf.SetFont(fonts.Family, op.style.face, op.style.size)
 			pdf.SetTextColor(c.r, c.g, c.b)
-			pdf.Text(op.x, op.y, op.text)
+			if op.style.link != "" {
+				pdfDrawLink(pdf, op, set, tree)
+				continue
+			}
+			if op.elem >= 0 {
+				tree.Mark(pdf, op.elem)
+			}
+			pdfDrawText(pdf, set, op.style, op.x, op.y, op.text)
 		case pdfOpRule:
 			pdf.SetDrawColor(c.r, c.g, c.b)
 			pdf.SetLineWidth(op.h)
@@ -256,13 +389,33 @@ func pdfDrawOps(pdf *fpdf.Fpdf, ops []pdfOp) {
 			pdf.SetFillColor(c.r, c.g, c.b)
 			pdf.Rect(op.x, op.y, op.w, op.h, "F")
 		case pdfOpImage:
+			tree.Mark(pdf, op.elem)
 			pdf.ImageOptions(pdfLogoName, op.x, op.y, op.w, op.h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 		case pdfOpBookmark:
 			// A UTF-8 font must be current, or the outline title is garbled.
-			pdf.SetFont(fonts.Family, "B", pdfHeadingSize)
+			pdf.SetFont(set.Family, set.Style(fonts.Bold), pdfHeadingSize)
 			pdf.Bookmark(op.text, 0, op.y)
 		}
 	}
+}
+
+// pdfDrawLink draws a piece of link text: a Link element under the text's
+// element, its marked content, and a link annotation over the text that
+// the element refers to.
+func pdfDrawLink(pdf *fpdf.Fpdf, op pdfOp, set *fonts.Set, tree *pdftag.Tree) {
+	link := tree.Add(op.elem, pdftag.Link)
+	alt := "Company website: " + op.style.link
+	tree.SetAlt(link, alt)
+	tree.Mark(pdf, link)
+	pdfDrawText(pdf, set, op.style, op.x, op.y, op.text)
+	widths, err := pdfWidthsOf(set) // read when the document was laid out
+	if err != nil {
+		pdf.SetError(err)
+		return
+	}
+	w := widths.stringWidth(op.style, op.text)
+	top := op.y - pdfLinkRise*op.style.size
+	pdf.LinkStringTagged(op.x, top, w, (pdfLinkRise+pdfLinkDrop)*op.style.size, op.style.link, tree.Link(link), alt)
 }
 
 // pdfPaperSize maps the model's paper name to fpdf's.
@@ -306,11 +459,12 @@ func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
 	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize)}
 }
 
-// render is RenderJobDescription.
-func (r *pdfRenderer) render(doc JDDocument) ([]byte, error) {
+// render is RenderJobDescription, also returning the number of pages.
+func (r *pdfRenderer) render(doc JDDocument) ([]byte, int, error) {
 	p, err := pdfPlanCached(doc, r.o, r.cache)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return p.write()
+	data, err := p.write()
+	return data, p.stats.pages, err
 }

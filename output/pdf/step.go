@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/fonts"
 )
 
 // Options configure the job-description step.
@@ -16,6 +17,11 @@ type Options struct {
 	// Workers is the number of documents rendered at once; 0 means
 	// runtime.NumCPU(). The bytes of each file do not depend on it.
 	Workers int
+	// Warn receives the step's warnings (a document longer than its page
+	// budget, see PageBudget), in config order, once every document is
+	// rendered; nil drops them. In strict mode (Settings.Strict) they are
+	// returned as a *generator.ConfigError instead, and the run fails.
+	Warn func(generator.Problem)
 }
 
 // pdfDir is the output folder of the job descriptions.
@@ -35,23 +41,39 @@ func JobDescriptionsStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "job descriptions",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			return pdfRunStep(ctx, m, emit, o.Workers)
+			return pdfRunStep(ctx, m, emit, o, pdfDir, nil, BuildJobDescription, PageBudget)
 		},
 	}
 }
 
+// pdfBuildFunc makes the document of one role.
+type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
+
 // pdfResult is one finished document.
 type pdfResult struct {
-	id   string
-	data []byte
-	err  error
+	i     int // role index
+	id    string
+	data  []byte
+	pages int
+	err   error
 }
 
-func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, workers int) error {
-	if len(m.Roles) == 0 {
+// pdfRunStep renders the documents build makes, one per role that keep
+// accepts (every role when keep is nil), into dir. budget, when not nil,
+// is each document's page budget: longer ones are reported to o.Warn.
+func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o Options, dir string,
+	keep func(*generator.Role) bool, build pdfBuildFunc, budget func(*generator.Model, *generator.Role) int) error {
+	workers := o.Workers
+	roles := make([]int, 0, len(m.Roles))
+	for i := range m.Roles {
+		if keep == nil || keep(&m.Roles[i]) {
+			roles = append(roles, i)
+		}
+	}
+	if len(roles) == 0 {
 		return ctx.Err()
 	}
-	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date}
+	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date, Fonts: pdfModelFonts(m)}
 	if _, err := pdfPaperSize(opts.Paper); err != nil {
 		return err
 	}
@@ -65,17 +87,17 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(m.Roles))
+	workers = min(workers, len(roles))
 	// Check the text of every document before rendering any, so that a bad
 	// character is reported for the first role in config order whatever the
 	// number of workers, and nothing is emitted. The documents are built
 	// again when rendered: keeping them all would hold the whole run's text
 	// in memory at once.
-	used, err := pdfCheckRoles(ctx, m, workers)
+	used, err := pdfCheckRoles(ctx, m, roles, workers, build)
 	if err != nil {
 		return err
 	}
-	if opts.fonts, err = pdfRunFonts(used); err != nil {
+	if opts.runFonts, err = pdfRunFonts(opts.set(), used); err != nil {
 		return err
 	}
 	if _, err := pdfParseColor(m.Company.BrandColor); err != nil {
@@ -90,7 +112,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	results := make(chan pdfResult, workers)
 	go func() {
 		defer close(jobs)
-		for i := range m.Roles {
+		for _, i := range roles {
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -113,10 +135,10 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 				if err != nil {
 					return
 				}
-				data, err := r.render(BuildJobDescription(m, role))
+				data, pages, err := r.render(build(m, role))
 				release()
 				select {
-				case results <- pdfResult{id: role.ID, data: data, err: err}:
+				case results <- pdfResult{i: i, id: role.ID, data: data, pages: pages, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -130,17 +152,25 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 
 	// Only this goroutine calls emit. After the first error the rest are
 	// drained and dropped.
-	var first error
+	var (
+		first error
+		long  []pdfLong
+	)
 	for res := range results {
 		if first != nil {
 			continue
+		}
+		if res.err == nil && budget != nil {
+			if b := budget(m, &m.Roles[res.i]); res.pages > b {
+				long = append(long, pdfLong{res.i, res.pages, b})
+			}
 		}
 		if res.err != nil {
 			first = fmt.Errorf("role %s: %w", res.id, res.err)
 			cancel()
 			continue
 		}
-		f := generator.File{Name: path.Join(pdfDir, res.id+".pdf"), Data: res.data}
+		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Data: res.data}
 		if err := emit(f); err != nil {
 			first = err
 			cancel()
@@ -149,15 +179,27 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, wo
 	if first != nil {
 		return first
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return pdfReportLong(m, long, o.Warn)
+}
+
+// pdfModelFonts is the font set the model's documents are drawn with.
+func pdfModelFonts(m *generator.Model) *fonts.Set {
+	if m.Company.Fonts != nil {
+		return m.Company.Fonts
+	}
+	return fonts.Default()
 }
 
 // pdfCheckRoles checks the text of every role's document, on workers
 // goroutines, and returns the error of the first bad role in config order.
 // It also returns the runes the documents draw (the run's font subset).
-func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRuneSet, error) {
+func pdfCheckRoles(ctx context.Context, m *generator.Model, roles []int, workers int, build pdfBuildFunc) (*pdfRuneSet, error) {
 	errs := make([]error, workers)
 	used := make([]pdfRuneSet, workers)
+	set := pdfModelFonts(m)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -171,12 +213,13 @@ func pdfCheckRoles(ctx context.Context, m *generator.Model, workers int) (*pdfRu
 			defer release()
 			// Worker w checks roles w, w+workers, ...: in config order, so
 			// its first error is its lowest.
-			for n, i := 0, w; i < len(m.Roles); n, i = n+1, i+workers {
+			for n, k := 0, w; k < len(roles); n, k = n+1, k+workers {
 				if n%256 == 0 && ctx.Err() != nil {
 					errs[w] = ctx.Err()
 					return
 				}
-				if _, err := pdfCheckDocumentRunes(BuildJobDescription(m, &m.Roles[i]), &used[w]); err != nil {
+				i := roles[k]
+				if _, err := pdfCheckDocumentRunes(build(m, &m.Roles[i]), set, &used[w]); err != nil {
 					errs[w] = pdfIndexedError{i, fmt.Errorf("role %s: %w", m.Roles[i].ID, err)}
 					return
 				}

@@ -13,13 +13,13 @@ import (
 // pdfCleanDocument returns a copy of d with every string NFC-normalised, or
 // an error wrapping ErrUnrenderable naming the first character the
 // embedded fonts cannot draw. Nothing that fails here ever reaches fpdf.
-func pdfCleanDocument(d JDDocument) (JDDocument, error) {
+func pdfCleanDocument(d JDDocument, set *fonts.Set) (JDDocument, error) {
 	// Most documents are plain ASCII or already NFC: check without
 	// copying, and copy only when a string changes.
-	if clean, err := pdfCheckDocument(d); err != nil || clean {
+	if clean, err := pdfCheckDocument(d, set); err != nil || clean {
 		return d, err
 	}
-	c := pdfCleaner{}
+	c := pdfCleaner{set: set, ascii: set.CoversASCII()}
 	d.Company = c.text("company name", d.Company)
 	d.Title = c.text("title", d.Title)
 	d.Subtitle = c.text("header", d.Subtitle)
@@ -61,14 +61,14 @@ func pdfCleanDocument(d JDDocument) (JDDocument, error) {
 // error wrapping ErrUnrenderable naming the first character the embedded
 // fonts cannot draw, exactly as pdfCleanDocument does. It copies nothing,
 // and plain ASCII strings cost one pass over their bytes.
-func pdfCheckDocument(d JDDocument) (clean bool, err error) {
-	return pdfCheckDocumentRunes(d, nil)
+func pdfCheckDocument(d JDDocument, set *fonts.Set) (clean bool, err error) {
+	return pdfCheckDocumentRunes(d, set, nil)
 }
 
 // pdfCheckDocumentRunes is pdfCheckDocument, also adding every rune of the
 // document's text to used (when not nil).
-func pdfCheckDocumentRunes(d JDDocument, used *pdfRuneSet) (clean bool, err error) {
-	c := pdfChecker{clean: true, used: used}
+func pdfCheckDocumentRunes(d JDDocument, set *fonts.Set, used *pdfRuneSet) (clean bool, err error) {
+	c := pdfChecker{clean: true, set: set, ascii: set.CoversASCII(), used: used}
 	c.text("company name", d.Company)
 	c.text("title", d.Title)
 	c.text("header", d.Subtitle)
@@ -114,6 +114,8 @@ func pdfCheckDocumentRunes(d JDDocument, used *pdfRuneSet) (clean bool, err erro
 type pdfChecker struct {
 	clean bool // every string so far is NFC
 	err   error
+	set   *fonts.Set
+	ascii bool        // the set draws all of printable ASCII
 	used  *pdfRuneSet // when not nil, collects the runes of every string
 }
 
@@ -132,10 +134,10 @@ func (c *pdfChecker) ok(s string) bool {
 			c.used.addString(norm.NFC.String(s))
 		}
 	}
-	if c.err != nil || pdfPlainText(s) {
+	if c.err != nil || (c.ascii && pdfPlainText(s)) {
 		return true
 	}
-	if norm.NFC.IsNormalString(s) && pdfCheckText("", s) == nil {
+	if norm.NFC.IsNormalString(s) && pdfCheckText(c.set, "", s) == nil {
 		return true
 	}
 	return false
@@ -144,7 +146,7 @@ func (c *pdfChecker) ok(s string) bool {
 // fail records the outcome for a string that is not plain: an error, or a
 // string that NFC changes.
 func (c *pdfChecker) fail(where, s string) {
-	if err := pdfCheckText(where, s); err != nil {
+	if err := pdfCheckText(c.set, where, s); err != nil {
 		c.err = err
 		return
 	}
@@ -164,7 +166,9 @@ func pdfPlainText(s string) bool {
 
 // pdfCleaner normalises strings and remembers the first unrenderable one.
 type pdfCleaner struct {
-	err error
+	err   error
+	set   *fonts.Set
+	ascii bool // the set draws all of printable ASCII
 }
 
 func (c *pdfCleaner) texts(where string, ss []string) []string {
@@ -179,10 +183,10 @@ func (c *pdfCleaner) texts(where string, ss []string) []string {
 }
 
 func (c *pdfCleaner) text(where, s string) string {
-	if c.err != nil || pdfPlainText(s) {
+	if c.err != nil || (c.ascii && pdfPlainText(s)) {
 		return s
 	}
-	if err := pdfCheckText(where, s); err != nil {
+	if err := pdfCheckText(c.set, where, s); err != nil {
 		c.err = err
 		return s
 	}
@@ -190,14 +194,14 @@ func (c *pdfCleaner) text(where, s string) string {
 }
 
 // pdfCheckText returns an error naming the first character of s that the
-// embedded fonts cannot draw once s is NFC-normalised.
-func pdfCheckText(where, s string) error {
+// fonts of set cannot draw once s is NFC-normalised.
+func pdfCheckText(set *fonts.Set, where, s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("%w: invalid UTF-8 in %s", ErrUnrenderable, where)
 	}
 	n := norm.NFC.String(s)
 	for _, r := range n {
-		if r <= 0xFFFF && fonts.Covers(r) {
+		if r <= 0xFFFF && set.Covers(r) {
 			continue
 		}
 		return fmt.Errorf("%w: %s (U+%04X) in %s: %q", ErrUnrenderable, pdfRuneName(r), r, where, pdfExcerpt(n, r))

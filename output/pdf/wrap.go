@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/jdgen/jdgen/internal/fonts"
+	"github.com/jdgen/jdgen/internal/linebreak"
 )
 
 // pdfRun is text in one style; a paragraph is one or more runs (a bold
@@ -26,10 +27,9 @@ type pdfSeg struct {
 type pdfLine []pdfSeg
 
 // pdfSeparator is the "·" between items of a line ("Warehouse · Joliet").
-// The Go fonts draw it near the x-height, so it is lowered to sit centred.
+// Liberation Sans centres it on the x-height: it is drawn as it is.
 const (
 	pdfSeparator      = "·"
-	pdfSeparatorDrop  = 0.2 // share of the font size
 	pdfBreakableSpace = ' '
 )
 
@@ -119,15 +119,22 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 		cur   []pdfToken
 		curW  float64
 	)
-	flush := func() {
+	// A line that ends where a space or a line break was keeps a trailing
+	// space: invisible, but text extraction and screen readers then see
+	// the words apart ("that team", not "thatteam").
+	flush := func(space bool) {
 		if len(cur) > 0 {
-			lines = append(lines, l.segments(cur))
+			line := l.segments(cur)
+			if space {
+				line[len(line)-1].text += " "
+			}
+			lines = append(lines, line)
 		}
 		cur, curW = nil, 0
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.hard {
-			flush()
+			flush(i+1 < len(toks) && !toks[i+1].hard)
 			continue
 		}
 		sw := 0.0
@@ -135,7 +142,7 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 			sw = l.stringWidth(t.style, " ")
 		}
 		if len(cur) > 0 && curW+sw+t.w > w {
-			flush()
+			flush(t.space)
 			sw = 0
 		}
 		for t.w > w && len(cur) == 0 {
@@ -150,11 +157,13 @@ func (l *pdfLayout) wrapRunsUncached(runs []pdfRun, w float64) []pdfLine {
 		cur = append(cur, t)
 		curW += sw + t.w
 	}
-	flush()
+	flush(false)
 	return lines
 }
 
-// tokens splits runs into words, measuring each.
+// tokens splits runs into words, measuring each. Text without spaces
+// (Chinese, Japanese) is split where a line may break between its
+// characters (see linebreak).
 func (l *pdfLayout) tokens(runs []pdfRun) []pdfToken {
 	var out []pdfToken
 	space := false
@@ -163,6 +172,16 @@ func (l *pdfLayout) tokens(runs []pdfRun) []pdfToken {
 			if i > 0 {
 				out = append(out, pdfToken{hard: true})
 				space = false
+			}
+			if !linebreak.Plain(para) {
+				linebreak.Split(para, func(unit string, sp bool) {
+					out = append(out, pdfToken{style: r.style, text: unit, space: sp || space, w: l.stringWidth(r.style, unit)})
+					space = false
+				})
+				if strings.HasSuffix(para, string(pdfBreakableSpace)) {
+					space = true
+				}
+				continue
 			}
 			for j, word := range strings.Split(para, string(pdfBreakableSpace)) {
 				if j > 0 {
@@ -196,7 +215,7 @@ func (l *pdfLayout) splitWord(t pdfToken, w float64) (head, tail pdfToken) {
 }
 
 // segments places the words of one line, merging neighbours of one style
-// into one segment; separators get a segment of their own, lowered.
+// into one segment.
 func (l *pdfLayout) segments(toks []pdfToken) pdfLine {
 	var (
 		line pdfLine
@@ -207,19 +226,19 @@ func (l *pdfLayout) segments(toks []pdfToken) pdfLine {
 		if t.space && i > 0 {
 			sw = l.stringWidth(t.style, " ")
 		}
-		sep := t.text == pdfSeparator
 		last := len(line) - 1
-		if i > 0 && !sep && toks[i-1].text != pdfSeparator && line[last].style == t.style {
+		if i > 0 && line[last].style == t.style {
 			if t.space {
 				line[last].text += " "
 			}
 			line[last].text += t.text
 		} else {
-			seg := pdfSeg{dx: x + sw, style: t.style, text: t.text}
-			if sep {
-				seg.dy = pdfSeparatorDrop * t.style.size
+			if t.space && i > 0 {
+				// The space between two styles ends the first segment,
+				// so the drawn text keeps the words apart.
+				line[last].text += " "
 			}
-			line = append(line, seg)
+			line = append(line, pdfSeg{dx: x + sw, style: t.style, text: t.text})
 		}
 		x += sw + t.w
 	}
@@ -228,33 +247,66 @@ func (l *pdfLayout) segments(toks []pdfToken) pdfLine {
 
 // stringWidth measures s in style st, as fpdf does.
 func (l *pdfLayout) stringWidth(st pdfStyle, s string) float64 {
-	return pdfStringWidth(st, s)
+	return l.widths.stringWidth(st, s)
 }
 
-// pdfWidthTables hold each face's advance widths in 1/1000 em for every
-// rune up to U+FFFF, read from fpdf once per process so that measuring
+// pdfWidths hold a font set's advance widths in 1/1000 em for every rune
+// up to U+FFFF, per style, read from fpdf once per set so that measuring
 // needs no fpdf document and no SetFont calls.
-var pdfWidthTables = sync.OnceValue(func() map[string][]int32 {
-	pdf, err := pdfNewFpdf("Letter", nil)
-	if err != nil {
-		panic(err) // the embedded fonts parse: tested
-	}
-	out := map[string][]int32{}
-	for _, face := range pdfFaces {
-		pdf.SetFont(fonts.Family, face, 10)
-		t := make([]int32, 0x10000)
-		for r := range rune(0x10000) {
-			t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
-		}
-		out[face] = t
-	}
-	return out
-})
+type pdfWidths struct {
+	set    *fonts.Set
+	tables map[string][]int32 // style asked for -> widths
+}
 
-// pdfStringWidth is fpdf's GetStringWidth for s in style st. Runes above
+// pdfWidthCache holds the widths of each font set used in this process.
+var pdfWidthCache sync.Map // *fonts.Set -> func() result
+
+// pdfWidthsOf returns the widths of set, reading them on first use.
+func pdfWidthsOf(set *fonts.Set) (*pdfWidths, error) {
+	type result struct {
+		w   *pdfWidths
+		err error
+	}
+	f, ok := pdfWidthCache.Load(set)
+	if !ok {
+		f, _ = pdfWidthCache.LoadOrStore(set, sync.OnceValue(func() result {
+			pdf, err := pdfNewFpdf("Letter", set, nil, fonts.Styles, fonts.Styles)
+			if err != nil {
+				return result{err: err}
+			}
+			// One table per style asked for: each rune measured in the
+			// font that draws it (the set's own, or its fallback's).
+			w := &pdfWidths{set: set, tables: map[string][]int32{}}
+			for _, st := range fonts.Styles {
+				t := make([]int32, 0x10000)
+				for _, fb := range []bool{false, true} {
+					if fb && set.Fallback == nil {
+						continue
+					}
+					if fb {
+						pdf.SetFont(set.Fallback.Family, set.Fallback.Style(st), 10)
+					} else {
+						pdf.SetFont(set.Family, set.Style(st), 10)
+					}
+					for r := range rune(0x10000) {
+						if set.Fallback == nil || fb != set.Owns(r) {
+							t[r] = int32(pdf.GetStringSymbolWidth(string(r)))
+						}
+					}
+				}
+				w.tables[st] = t
+			}
+			return result{w: w}
+		}))
+	}
+	r := f.(func() result)()
+	return r.w, r.err
+}
+
+// stringWidth is fpdf's GetStringWidth for s in style st. Runes above
 // U+FFFF never get here (pdfCleanDocument refuses them).
-func pdfStringWidth(st pdfStyle, s string) float64 {
-	t := pdfWidthTables()[st.face]
+func (pw *pdfWidths) stringWidth(st pdfStyle, s string) float64 {
+	t := pw.tables[st.face]
 	w := 0
 	for _, r := range s {
 		if r >= 0 && int(r) < len(t) {
@@ -264,11 +316,12 @@ func pdfStringWidth(st pdfStyle, s string) float64 {
 	return float64(w) * st.size / 1000
 }
 
-// lineWidth is the drawn width of a line.
+// lineWidth is the drawn width of a line (a trailing space left for text
+// extraction does not count).
 func (l *pdfLayout) lineWidth(line pdfLine) float64 {
 	if len(line) == 0 {
 		return 0
 	}
 	s := line[len(line)-1]
-	return s.dx + l.stringWidth(s.style, s.text)
+	return s.dx + l.stringWidth(s.style, strings.TrimRight(s.text, " "))
 }

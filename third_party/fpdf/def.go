@@ -340,6 +340,8 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	structParent int    // jdgen patch: /StructParent key, or -1 (tagged links only)
+	contents     string // jdgen patch: /Contents, the link's alternate description
 }
 
 type intLinkType struct {
@@ -635,6 +637,7 @@ type Fpdf struct {
 	zoomMode         string                     // zoom display mode
 	layoutMode       string                     // layout display mode
 	xmp              []byte                     // XMP metadata
+	tag              tagState                   // jdgen patch: tagged-PDF state (tagging.go)
 	producer         string                     // producer
 	title            string                     // title
 	subject          string                     // subject
@@ -682,6 +685,7 @@ const (
 	pdfVers1_3 = pdfVersion(uint16(1)<<8 | uint16(3))
 	pdfVers1_4 = pdfVersion(uint16(1)<<8 | uint16(4))
 	pdfVers1_5 = pdfVersion(uint16(1)<<8 | uint16(5))
+	pdfVers1_7 = pdfVersion(uint16(1)<<8 | uint16(7)) // jdgen patch: tagged PDF
 )
 
 type pdfVersion uint16

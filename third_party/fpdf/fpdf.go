@@ -2401,7 +2401,7 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr, -1, ""})
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -4142,6 +4142,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// jdgen patch: tagged link annotations are objects of their own,
+	// written right after the pages, so their numbers are known now.
+	nextAnnot := f.n + 2*nb + 1
+	var taggedLinks []taggedLink
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4156,11 +4160,18 @@ func (f *Fpdf) putpages() {
 			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
 		}
 		f.out("/Resources 2 0 R")
+		f.putPageStructParents(n)
 		// Links
 		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
+				if pl.structParent >= 0 {
+					annots.printf("%d 0 R ", nextAnnot)
+					taggedLinks = append(taggedLinks, taggedLink{pl, n, nextAnnot})
+					nextAnnot++
+					continue
+				}
 				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
 					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
 				if pl.link == 0 {
@@ -4202,6 +4213,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.putTaggedLinks(taggedLinks, pagesObjectNumbers)
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -4933,6 +4945,8 @@ func (f *Fpdf) putcatalog() {
 	}
 	// Layers
 	f.layerPutCatalog()
+	// jdgen patch: structure tree, marked, viewer preferences, metadata
+	f.putTagCatalog()
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
@@ -4996,6 +5010,7 @@ func (f *Fpdf) putxmp() {
 	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
 	f.putstream(f.xmp)
 	f.out("endobj")
+	f.tag.xmpObj = f.n // jdgen patch: the catalog refers to it
 }
 
 func (f *Fpdf) putbookmarks() {
@@ -5080,6 +5095,11 @@ func (f *Fpdf) enddoc() {
 	f.putbookmarks()
 	// Metadata
 	f.putxmp()
+	// jdgen patch: structure tree
+	f.putStructTree()
+	if f.err != nil {
+		return
+	}
 	// 	Info
 	f.newobj()
 	f.out("<<")

@@ -1,0 +1,130 @@
+package web
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/output/posting"
+)
+
+// hoursPerYear turns an hourly rate into a yearly one for sorting by pay.
+const hoursPerYear = 2080
+
+// indexScript sorts and filters the careers table in the page itself (no
+// request). Without script the table is complete and the controls are
+// hidden.
+const indexScript = `(function(){
+var table=document.getElementById("positions"),body=table.tBodies[0],rows=Array.prototype.slice.call(body.rows);
+var q=document.getElementById("q"),wp=document.getElementById("workplace"),count=document.getElementById("count");
+document.getElementById("filters").hidden=false;
+function filter(){
+var text=q.value.trim().toLowerCase(),w=wp.value,n=0;
+rows.forEach(function(r){var show=(!text||r.textContent.toLowerCase().indexOf(text)>=0)&&(!w||r.getAttribute("data-workplace")===w);r.hidden=!show;if(show)n++;});
+count.textContent=n+(n===1?" position":" positions")+" shown";
+}
+q.addEventListener("input",filter);wp.addEventListener("change",filter);
+Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,col){
+var b=th.querySelector("button");if(!b)return;
+b.addEventListener("click",function(){
+var asc=th.getAttribute("aria-sort")!=="ascending";
+Array.prototype.forEach.call(table.tHead.rows[0].cells,function(o){if(o.querySelector("button"))o.setAttribute("aria-sort","none");});
+th.setAttribute("aria-sort",asc?"ascending":"descending");
+rows.sort(function(x,y){var a=x.cells[col].getAttribute("data-sort"),c=y.cells[col].getAttribute("data-sort");
+var d=(th.getAttribute("data-type")==="number")?(parseFloat(a)-parseFloat(c)):a.localeCompare(c);return asc?d:-d;});
+rows.forEach(function(r){body.appendChild(r);});
+});
+});
+filter();
+})();`
+
+// Index renders the careers index: every open role with its title,
+// location, workplace, employment type and pay, linking its page and its
+// PDF, in a table a small inline script sorts and filters.
+func Index(docs []posting.Document, company, lang string, a Assets) []byte {
+	css := indexStyle(a.Brand)
+	var b strings.Builder
+	title := "Open positions at " + company
+	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(docs), company), css, indexScript)
+	b.WriteString("</head>\n<body class=\"index\">\n")
+	b.WriteString("<a class=\"skip\" href=\"#main\">Skip to the positions</a>\n")
+	drawBanner(&b, company, a)
+	b.WriteString("<main id=\"main\">\n<h1>" + esc(title) + "</h1>\n")
+	fmt.Fprintf(&b, "<p class=\"intro\">%s. Select a position to read the full posting.</p>\n", esc(plural(len(docs), "open position")))
+	drawFilters(&b, docs)
+	drawTable(&b, docs)
+	b.WriteString("</main>\n<footer>\n<p>" + esc(company) + "</p>\n</footer>\n")
+	b.WriteString("<script>" + indexScript + "</script>\n</body>\n</html>\n")
+	return []byte(b.String())
+}
+
+// drawFilters is the search box, the workplace filter and the live count,
+// hidden until the script runs.
+func drawFilters(b *strings.Builder, docs []posting.Document) {
+	b.WriteString("<div id=\"filters\" class=\"filters\" hidden>\n")
+	b.WriteString("<div><label for=\"q\">Search positions</label><input id=\"q\" type=\"search\" autocomplete=\"off\"></div>\n")
+	b.WriteString("<div><label for=\"workplace\">Workplace</label><select id=\"workplace\"><option value=\"\">All workplaces</option>")
+	var seen []string
+	for _, w := range generator.Workplaces {
+		for _, d := range docs {
+			if d.Workplace == w && !slices.Contains(seen, w) {
+				seen = append(seen, w)
+				b.WriteString("<option value=\"" + esc(w) + "\">" + esc(generator.Label(w)) + "</option>")
+			}
+		}
+	}
+	b.WriteString("</select></div>\n")
+	b.WriteString("<p id=\"count\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n")
+}
+
+// drawTable is the positions table; sortable columns have a button in
+// their header.
+func drawTable(b *strings.Builder, docs []posting.Document) {
+	b.WriteString("<table id=\"positions\">\n<caption class=\"intro\">Open positions; select a column heading to sort.</caption>\n<thead><tr>")
+	sortable := func(label, typ string) {
+		fmt.Fprintf(b, "<th scope=\"col\" aria-sort=\"none\" data-type=\"%s\"><button type=\"button\">%s</button></th>", typ, esc(label))
+	}
+	sortable("Position", "text")
+	sortable("Location", "text")
+	sortable("Workplace", "text")
+	sortable("Employment type", "text")
+	sortable("Pay", "number")
+	b.WriteString("<th scope=\"col\">Posting as PDF</th></tr></thead>\n<tbody>\n")
+	for _, d := range docs {
+		loc := d.Location
+		for _, f := range d.Facts {
+			if f.Label == "Location" {
+				loc = f.Value
+			}
+		}
+		pay, paySort := "Not stated", "-1"
+		if d.Pay != nil {
+			pay = d.Pay.Text
+			v := d.Pay.Min
+			if d.Pay.Period == "hour" {
+				v *= hoursPerYear
+			}
+			paySort = strconv.FormatFloat(v, 'f', 0, 64)
+		}
+		fmt.Fprintf(b, "<tr data-workplace=\"%s\">", esc(d.Workplace))
+		fmt.Fprintf(b, "<td data-sort=\"%s\"><a href=\"%s.html\">%s</a></td>", esc(d.Title), esc(d.RoleID), esc(d.Title))
+		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(loc), esc(loc))
+		w := generator.Label(d.Workplace)
+		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(w), esc(w))
+		e := generator.Label(d.EmploymentType)
+		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
+		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", paySort, esc(pay))
+		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(d.RoleID), esc("PDF of "+d.Title))
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table>\n")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
