@@ -33,7 +33,8 @@ roles:
     title: 倉庫オペレーションマネージャー
     reports_to: coo
 YAML
-"$work/jdgen" --config "$work/cjk/company.yaml" --out "$work/cjk/out" 2>/dev/null
+# Job descriptions only: the org chart does not draw with company fonts yet.
+"$work/jdgen" --config "$work/cjk/company.yaml" --out "$work/cjk/out" --formats job-descriptions 2>/dev/null
 fail=0
 for pdf in "$work"/examples/job-descriptions/*.pdf "$work"/cjk/out/job-descriptions/*.pdf; do
   pdfinfo "$pdf" | grep -q '^Tagged: *yes' || { echo "$pdf: not tagged"; fail=1; }

@@ -218,7 +218,7 @@ func (r *resolver) compliance(m *Model) {
 	m.PayLaw = &PayLawInfo{Version: table.Version, Note: payLawNote}
 	defaultAreas := r.remoteAreas("defaults.remote_regions", r.c.Defaults.RemoteRegions)
 	// benefits is shared by every role's requirement and statement.
-	benefits := strings.Join(r.c.Company.Benefits, "; ")
+	benefits := strings.Join(m.Company.Benefits, "; ")
 	var agg aggregates
 	assumed := map[string]*paylaw.Rule{}
 	var assumedOrder []string
@@ -434,7 +434,7 @@ func (r *resolver) roleCompliance(m *Model, i int, role *Role, matches []paylaw.
 					req.Detail = "the documents say the range is a good-faith estimate"
 				}
 			case paylaw.Benefits:
-				if len(r.c.Company.Benefits) == 0 {
+				if benefits == "" {
 					req.Status, req.Detail = StatusMissing, "company.benefits is empty"
 					if pv.open {
 						agg.add("company.benefits", fmt.Sprintf("%s requires %s %s", lawName(rule), req.Text, scope(rule)), "add company.benefits (and mention bonuses or commissions there)", role.ID)
@@ -582,7 +582,7 @@ func (r *resolver) statements(role *Role, needs map[string]bool, pv postingValue
 			add("good_faith", "This range is our good-faith estimate of the pay we expect to offer at hire.")
 		}
 	}
-	if needs[paylaw.Benefits] && len(r.c.Company.Benefits) > 0 {
+	if needs[paylaw.Benefits] && benefits != "" {
 		add("benefits", "Benefits: %s.", strings.TrimSuffix(benefits, "."))
 	}
 	if needs[paylaw.Deadline] {

@@ -235,6 +235,8 @@ type decoder struct {
 	exhaust bool
 	// text is how many bytes of text were decoded, aliases expanded.
 	text int
+	// items is how many list items were decoded, aliases expanded.
+	items int
 	// active holds the nodes being decoded, to refuse an alias that
 	// refers to a node containing it.
 	active map[*yaml.Node]bool
@@ -408,11 +410,20 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 // listLimit(path) items (one problem otherwise).
 func (d *decoder) fits(n *yaml.Node, path string) bool {
 	limit := listLimit(path)
-	if len(n.Content) <= limit {
-		return true
+	if len(n.Content) > limit {
+		d.ps.add(n.Line, path, "has %d items; the limit is %d", len(n.Content), limit)
+		return false
 	}
-	d.ps.add(n.Line, path, "has %d items; the limit is %d", len(n.Content), limit)
-	return false
+	if limit == MaxListItems {
+		if d.items += len(n.Content); d.items > MaxTotalItems {
+			if d.items-len(n.Content) <= MaxTotalItems {
+				d.ps.add(n.Line, path, "the file holds more than %d list items in all (YAML aliases expanded); the limit is %d", MaxTotalItems, MaxTotalItems)
+				d.ps.fatal = true
+			}
+			return false
+		}
+	}
+	return true
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {

@@ -25,6 +25,9 @@ const (
 	// responsibilities, qualifications, KPIs, working conditions, bands)
 	// may have.
 	MaxListItems = 100
+	// MaxTotalItems is the most list items a config may hold in all, YAML
+	// aliases expanded (roles and templates not counted).
+	MaxTotalItems = 100_000
 	// MaxTotalText is the most text, in bytes, a config may hold once its
 	// YAML aliases are expanded.
 	MaxTotalText = 16 << 20

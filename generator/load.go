@@ -185,6 +185,7 @@ func validate(c *Config, ps *problems) {
 		checkSalary(c, ps, "ladder.bands."+code, c.Ladder.Bands[code])
 	}
 	checkEnum(c, ps, "output.paper", c.Output.Paper, Papers)
+	checkPDFA(c, ps)
 }
 
 func checkEnum(c *Config, ps *problems, path, v string, allowed []string) {

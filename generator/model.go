@@ -49,6 +49,8 @@ type Settings struct {
 	Version string `json:"version"`
 	// Strict turns warnings into problems (--strict, JDGEN_STRICT, output.strict).
 	Strict bool `json:"strict,omitempty"`
+	// PayChart draws the band-position bar in job descriptions (output.pay_chart).
+	PayChart bool `json:"pay_chart,omitempty"`
 	// Formats are the outputs to make (see Formats); empty means all.
 	Formats []string `json:"formats,omitempty"`
 }

@@ -19,11 +19,13 @@ const (
 	FormatPostings = "postings"
 	// FormatWorkbook is career-ladder.xlsx.
 	FormatWorkbook = "workbook"
+	// FormatOrgChart is org-chart.pdf.
+	FormatOrgChart = "org-chart"
 )
 
 // Formats are the allowed values of output.formats and --formats, in the
 // order the outputs are made.
-var Formats = []string{FormatJobDescriptions, FormatPostings, FormatWorkbook}
+var Formats = []string{FormatJobDescriptions, FormatPostings, FormatWorkbook, FormatOrgChart}
 
 // ParseFormats reads a comma-separated list of formats ("postings,workbook")
 // as the --formats flag gives it. Spaces around names are ignored; an
@@ -85,6 +87,10 @@ func (p *Posting) ApplyByDate() (t time.Time, ok bool) {
 	return t, err == nil
 }
 
+// Ongoing is the apply_by value that says applications are accepted on an
+// ongoing basis, as leaving it out does.
+const Ongoing = "ongoing"
+
 // checkFormats validates output.formats; the settings of a run use them
 // unless --formats is given.
 func (r *resolver) checkFormats() []string {
@@ -123,6 +129,9 @@ func (r *resolver) postings(m *Model) {
 			continue
 		}
 		open++
+		if strings.EqualFold(pc.ApplyBy, Ongoing) {
+			pc.ApplyBy = ""
+		}
 		post := &Posting{
 			ApplyBy: pc.ApplyBy, HowToApply: strings.TrimSpace(pc.HowToApply), ApplyURL: strings.TrimSpace(pc.ApplyURL),
 			Vacancy: pc.Vacancy, AIScreening: pc.AIScreening,
@@ -143,13 +152,6 @@ func (r *resolver) postings(m *Model) {
 			} else {
 				post.HowToApply = "To apply, contact " + strings.TrimRight(firstOf(r.c.Company.Name, "us"), ".") + "."
 			}
-		}
-		if d, ok := post.ApplyByDate(); ok && !m.Settings.Date.IsZero() && d.Before(m.Settings.Date.Truncate(24*time.Hour)) {
-			where := "posting.apply_by"
-			if rc.Posting != nil && rc.Posting.ApplyBy != "" {
-				where = p + ".apply_by"
-			}
-			r.warnAt(where, "the application deadline %s is before the posting date %s", post.ApplyBy, m.Settings.Date.Format(time.DateOnly))
 		}
 		role.Posting = post
 	}
@@ -188,9 +190,9 @@ func mergePosting(top PostingConfig, role *PostingConfig) PostingConfig {
 
 // checkPostingConfig validates one posting section (top level or a role's).
 func (r *resolver) checkPostingConfig(path string, pc PostingConfig) {
-	if pc.ApplyBy != "" {
+	if pc.ApplyBy != "" && !strings.EqualFold(pc.ApplyBy, Ongoing) {
 		if _, err := time.Parse(time.DateOnly, pc.ApplyBy); err != nil {
-			r.at(path+".apply_by", "%q is not a date; write it YYYY-MM-DD, like 2027-01-31", pc.ApplyBy)
+			r.at(path+".apply_by", "%q is not a date; write it YYYY-MM-DD, like 2027-01-31, or write ongoing", pc.ApplyBy)
 		}
 	}
 	if u := strings.TrimSpace(pc.ApplyURL); u != "" {

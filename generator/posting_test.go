@@ -138,10 +138,28 @@ output: {formats: [postings, pdf, postings]}
 	}
 }
 
+func TestPostingOngoing(t *testing.T) {
+	m, err := resolveYAML(t, `version: 1
+company: {name: Acme}
+posting: {apply_by: ongoing}
+roles:
+  - {id: coo, template: chief-operating-officer, reports_to: ceo, salary: {min: 1, max: 2}}
+  - {id: vp, template: vp-of-operations, reports_to: coo, salary: {min: 1, max: 2}, posting: {apply_by: 2027-03-01}}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := m.Roles[0].Posting; p.ApplyBy != "" {
+		t.Errorf("apply_by: ongoing resolved to %q, want no deadline", p.ApplyBy)
+	}
+	if p := m.Roles[1].Posting; p.ApplyBy != "2027-03-01" {
+		t.Errorf("a role's own deadline over ongoing: %q", p.ApplyBy)
+	}
+}
+
 func TestPostingWarnings(t *testing.T) {
 	m, err := resolveYAML(t, `version: 1
 company: {name: Acme, brand_color: "#FFD700"}
-posting: {apply_by: 2026-01-31}
 roles:
   - {id: coo, template: chief-operating-officer, reports_to: ceo}
 `)
@@ -155,8 +173,8 @@ roles:
 			t.Errorf("the colour warning does not name the colour: %s", w.Message)
 		}
 	}
-	if !slices.Contains(paths, "company.brand_color") || !slices.Contains(paths, "posting.apply_by") {
-		t.Errorf("warnings %v, want the light brand colour and the past deadline", m.Warnings)
+	if !slices.Contains(paths, "company.brand_color") {
+		t.Errorf("warnings %v, want the light brand colour", m.Warnings)
 	}
 	// Without postings in the run, the web colour does not matter.
 	cfg, err := Parse([]byte("version: 1\ncompany: {name: Acme, brand_color: \"#FFD700\"}\nroles:\n  - {id: coo, template: chief-operating-officer, reports_to: ceo}\n"), "c.yaml", ".")

@@ -40,6 +40,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBuiltinData, err)
 	}
+	settings.PayChart = settings.PayChart || (c.Output.PayChart != nil && *c.Output.PayChart)
 	r := &resolver{c: c, ps: ps, ladder: lad, tmpl: map[string]*templates.Template{}, broken: map[string]bool{}, customIndex: map[string]int{}}
 	for i := range builtin {
 		r.builtinIDs = append(r.builtinIDs, builtin[i].ID)
@@ -69,6 +70,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 		m.Settings.Formats = fs
 	}
 	r.postings(m)
+	r.payChecks(m)
 	m.Warnings = ps.sortedWarnings(c.File)
 	return m, nil
 }

@@ -487,15 +487,24 @@ func TestSignalWhileWaitingForTheLock(t *testing.T) {
 		}
 		waiting := make(chan string, 1)
 		go func() {
+			// Warnings about the config may come first; wait for the line
+			// saying the run is waiting for the lock.
+			var seen strings.Builder
 			buf := make([]byte, 4096)
-			n, _ := io.ReadAtLeast(pr, buf, 1)
-			waiting <- string(buf[:n])
+			for {
+				n, err := pr.Read(buf)
+				seen.Write(buf[:n])
+				if strings.Contains(seen.String(), "waiting") || err != nil {
+					break
+				}
+			}
+			waiting <- seen.String()
 			io.Copy(io.Discard, pr)
 		}()
 		select {
 		case msg := <-waiting:
-			if !strings.Contains(msg, "waiting") {
-				t.Errorf("%v: first message %q", sig, msg)
+			if !strings.Contains(msg, "waiting") || !strings.Contains(msg, "another jdgen run") {
+				t.Errorf("%v: stderr %q, want a line saying it waits for another run", sig, msg)
 			}
 		case <-time.After(30 * time.Second):
 			t.Fatalf("%v: no waiting message", sig)

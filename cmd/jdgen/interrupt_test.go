@@ -230,7 +230,7 @@ func TestKilledRunsNeverCorruptOutput(t *testing.T) {
 		}
 		prev = w
 	}
-	t.Logf("%d kills over a %.1f s run; %d left a commit for validate to finish or undo; the output changed %d times; always one generation", kills, full.Seconds(), recovered, changed)
+	t.Logf("%d kills over a %.1f s run; %d left a stage or a commit for validate to clean up, finish or undo; the output changed %d times; always one generation", kills, full.Seconds(), recovered, changed)
 	if b, err := jdgen(bin, cfg, out, epochs[0]).CombinedOutput(); err != nil {
 		t.Fatalf("run after the kills: %v\n%s", err, b)
 	}

@@ -73,12 +73,12 @@ ladder:
     OPS-1: {min: 19, max: 24, period: hour}
     OPS-2: {min: 81000, max: 97000}
     OPS-3: {min: 27, max: 35, period: hour}
-    OPS-4: {min: 82000, max: 104000}
+    OPS-4: {min: 80000, max: 115000}
     OPS-5: {min: 98000, max: 125000}
     OPS-6: {min: 128000, max: 165000}
     OPS-7: {min: 150000, max: 190000}
     OPS-8: {min: 170000, max: 225000}
-    OPS-9: {min: 220000, max: 290000}
+    OPS-9: {min: 220000, max: 300000}
 roles:
 `, n, n*6)
 	b.role("coo", "chief-operating-officer", "ceo", "", "", "Chicago, IL", 1, "salary: {min: 240000, max: 300000}")

@@ -18,6 +18,7 @@ import (
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
 	"github.com/jdgen/jdgen/output/markdown"
+	"github.com/jdgen/jdgen/output/orgchart"
 	"github.com/jdgen/jdgen/output/pdf"
 	"github.com/jdgen/jdgen/output/web"
 	"github.com/jdgen/jdgen/output/xlsx"
@@ -45,6 +46,9 @@ func steps(workers int, s generator.Settings, warn func(generator.Problem)) []ge
 	if s.Makes(generator.FormatWorkbook) {
 		out = append(out, xlsx.CareerLadderStep(xlsx.Options{}))
 	}
+	if s.Makes(generator.FormatOrgChart) {
+		out = append(out, orgchart.Step(warn))
+	}
 	return out
 }
 
@@ -60,6 +64,9 @@ func summary(counts map[string]int) string {
 	}
 	if _, ok := counts["career-ladder.xlsx"]; ok {
 		parts = append(parts, "career-ladder.xlsx")
+	}
+	if _, ok := counts["org-chart.pdf"]; ok {
+		parts = append(parts, "org-chart.pdf")
 	}
 	if len(parts) == 0 {
 		return "nothing"
@@ -101,6 +108,9 @@ func expectedFiles(m *generator.Model, s generator.Settings) int {
 		n++ // the index
 	}
 	if s.Makes(generator.FormatWorkbook) {
+		n++
+	}
+	if s.Makes(generator.FormatOrgChart) {
 		n++
 	}
 	return n

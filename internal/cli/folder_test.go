@@ -398,7 +398,7 @@ func TestFolderValidationCaps(t *testing.T) {
 		{"company name of 1,000 characters", strings.Replace(oneRole(""), "Acme Freight", strings.Repeat("Acme ", 200), 1), "company.name: is 999 characters long; the limit is 200"},
 		{"100,000 benefits", benefits(100_000), "company.benefits: has 100000 items; the limit is 100"},
 		{"150 responsibilities added", oneRole(many("responsibilities", 150)), "roles[0].responsibilities.add: has 150 items; the limit is 100"},
-		{"1,100,000 responsibilities over 10,000 roles", rows(10_000, 100), "the roles have 1100000 responsibilities in all; a workbook sheet holds at most 1048575 rows"},
+		{"1,000,000 responsibilities over 10,000 roles", rows(10_000, 100), "the file holds more than 100000 list items in all (YAML aliases expanded); the limit is 100000"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { refusedFast(t, []byte(c.doc), c.want) })

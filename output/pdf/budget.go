@@ -13,18 +13,14 @@ import (
 // library fits in at full type size. Levels are counted from the bottom of
 // the ladder: the first pdfShortLevels levels (OPS-1 to OPS-5 on the
 // default ladder) get pdfShortBudget pages, higher ones pdfLongBudget.
-//
-// A US job description also carries the physical demands, the working
-// environment with the accommodation sentence, the other-duties clause and,
-// where asked, the at-will statement (issue #10): up to a page more.
 const (
 	pdfShortLevels = 5
-	pdfShortBudget = 3
-	pdfLongBudget  = 4
+	pdfShortBudget = 2
+	pdfLongBudget  = 3
 )
 
 // PageBudget is the number of pages role r's job description should fit
-// in: 3 for the five lowest levels of the ladder, 4 above them (and for a
+// in: 2 for the five lowest levels of the ladder, 3 above them (and for a
 // role whose level is not on the ladder).
 func PageBudget(m *generator.Model, r *generator.Role) int {
 	i := slices.IndexFunc(m.Ladder.Levels, func(l generator.LadderLevel) bool { return l.Code == r.Level })

@@ -7,31 +7,27 @@ import (
 )
 
 // pdfStatementsInJD are the kinds of posting statement the job description
-// prints in its own group; pay and benefits are in the compensation text
-// already.
+// prints after its pay sentence; the pay range and the benefits are in the
+// compensation section already.
 var pdfStatementsInJD = map[string]bool{
 	"good_faith": true, "deadline": true, "how_to_apply": true, "ai_screening": true, "vacancy": true,
 }
 
-// pdfComplianceGroups is the group of statements the pay-transparency laws
-// that apply to the role ask for (generator.Compliance), headed with the
-// laws' names; nil when none applies.
-func pdfComplianceGroups(r *generator.Role) []JDGroup {
+// pdfComplianceText is the sentences the pay-transparency laws that apply
+// to the role ask for (generator.Compliance: the good-faith range, the
+// deadline or "ongoing", how to apply, Ontario's AI-screening and vacancy
+// statements), joined as one paragraph; "" when none applies. One
+// paragraph, not a headed list, so that the statements cost the page
+// budget as little as possible.
+func pdfComplianceText(r *generator.Role) string {
 	if r.Compliance == nil {
-		return nil
+		return ""
 	}
-	var items []string
+	var parts []string
 	for _, s := range r.Compliance.Statements {
-		if pdfStatementsInJD[s.Kind] && strings.TrimSpace(s.Text) != "" {
-			items = append(items, s.Text)
+		if t := strings.TrimSpace(s.Text); pdfStatementsInJD[s.Kind] && t != "" {
+			parts = append(parts, t)
 		}
 	}
-	if len(items) == 0 {
-		return nil
-	}
-	var names []string
-	for _, j := range r.Compliance.Jurisdictions {
-		names = append(names, j.Name)
-	}
-	return []JDGroup{{Heading: "Hiring statements (" + strings.Join(names, ", ") + ")", Items: items}}
+	return strings.Join(parts, " ")
 }

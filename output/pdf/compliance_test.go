@@ -27,20 +27,9 @@ func TestJDCarriesComplianceStatements(t *testing.T) {
 	if !ok {
 		t.Fatal("no compensation section")
 	}
-	var group *JDGroup
-	for _, b := range sec.Blocks {
-		for i, g := range b.Groups {
-			if strings.HasPrefix(g.Heading, "Hiring statements") {
-				group = &b.Groups[i]
-			}
-		}
-	}
-	if group == nil || group.Heading != "Hiring statements (Colorado)" {
-		t.Fatalf("no hiring statements group in %+v", sec.Blocks)
-	}
-	want := "Applications close on January 31, 2027.|How to apply: Apply at https://northwind.example/careers."
-	if got := strings.Join(group.Items, "|"); got != want {
-		t.Errorf("items %q, want %q", got, want)
+	want := "This position is paid within the OPS-4 pay band: $85,000 – $110,000 per year. Applications close on January 31, 2027. How to apply: Apply at https://northwind.example/careers."
+	if got := sec.Blocks[0].Text; got != want {
+		t.Errorf("pay paragraph %q, want %q", got, want)
 	}
 	// The rendered PDF carries them too.
 	data, err := RenderJobDescription(d, JDRenderOptions{Paper: "letter", Date: m.Settings.Date})
@@ -52,14 +41,20 @@ func TestJDCarriesComplianceStatements(t *testing.T) {
 		t.Fatal(err)
 	}
 	text = strings.Join(strings.Fields(text), " ")
-	for _, s := range []string{"Hiring statements (Colorado)", "Applications close on January 31, 2027.", "$85,000 – $110,000 per year"} {
+	for _, s := range []string{"Applications close on January 31, 2027.", "$85,000 – $110,000 per year"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("PDF text lacks %q", s)
 		}
 	}
-	// London has no rule: no group.
+	// London has no rule: no statements.
 	l, _ := m.Role("london-analyst")
-	if g := pdfComplianceGroups(l); g != nil {
-		t.Errorf("London role has %+v", g)
+	if s := pdfComplianceText(l); s != "" {
+		t.Errorf("London role has %q", s)
+	}
+	// Ontario's statements.
+	to, _ := m.Role("toronto-ops-manager")
+	to.Compliance.Statements = append(to.Compliance.Statements, generator.PostingStatement{Kind: "vacancy", Text: "This posting is for an existing vacancy."})
+	if s := pdfComplianceText(to); !strings.HasSuffix(s, "This posting is for an existing vacancy.") {
+		t.Errorf("Toronto statements %q", s)
 	}
 }

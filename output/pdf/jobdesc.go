@@ -101,6 +101,8 @@ const (
 	JDDefinitions
 	// JDGroups is bullet lists under sub-headings (Groups).
 	JDGroups
+	// JDPayChart is the pay bar (Bar) with its caption (Text).
+	JDPayChart
 )
 
 // String names the kind, for test messages.
@@ -116,6 +118,8 @@ func (k JDBlockKind) String() string {
 		return "definitions"
 	case JDGroups:
 		return "groups"
+	case JDPayChart:
+		return "pay chart"
 	}
 	return fmt.Sprintf("JDBlockKind(%d)", int(k))
 }
@@ -134,6 +138,8 @@ type JDBlock struct {
 	Items   []string
 	Rows    []JDRow
 	Groups  []JDGroup
+	// Bar is the pay bar of a JDPayChart block.
+	Bar *JDPayBar
 }
 
 // JDRow is a label and its value. A value may hold line breaks.
@@ -277,12 +283,13 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if cp.Above == nil && r.IsTopOps {
 		above = w(pdfTopOfOperations)
 	}
+	// The levels side by side, the promotion criteria across the page.
 	add(JDCareerPath, w("Career path"),
 		JDBlock{Kind: JDDefinitions, Columns: 2, Rows: pdfRows(
 			w("Level below"), pdfLevelRef(cp.Below),
 			w("Level above"), above,
 		)},
-		JDBlock{Kind: JDDefinitions, Rows: pdfRows(w("Promotion"), pdfIf(cp.Above != nil, cp.Promotion))},
+		JDBlock{Kind: JDDefinitions, Rows: pdfRows(w(pdfPromotionLabel), pdfIf(cp.Above != nil, cp.Promotion))},
 	)
 
 	// Physical demands and the working environment, worded around the
@@ -308,8 +315,8 @@ func BuildJobDescription(m *generator.Model, r *generator.Role) JDDocument {
 	if b := pdfNonEmpty(co.Benefits); len(b) > 0 {
 		benefits = []JDGroup{{Heading: w("Benefits"), Items: b}}
 	}
-	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pay), JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2},
-		JDBlock{Kind: JDGroups, Groups: pdfComplianceGroups(r)})
+	bar, _ := pdfPayBarBlock(m, r)
+	add(JDCompensation, w("Compensation and benefits"), pdfParagraph(pdfJoin(" ", pay, pdfComplianceText(r))), bar, JDBlock{Kind: JDGroups, Groups: benefits, Columns: 2})
 
 	add(JDEqualOpportunity, w("Equal opportunity"), pdfParagraph(co.EqualOpportunity))
 	add(JDAtWill, w("At-will employment"), pdfParagraph(co.AtWill))
@@ -495,6 +502,8 @@ func (b JDBlock) empty() bool {
 		return len(b.Items) == 0
 	case JDTable, JDDefinitions:
 		return len(b.Rows) == 0
+	case JDPayChart:
+		return b.Bar == nil
 	case JDGroups:
 		for _, g := range b.Groups {
 			if len(g.Items) > 0 {
@@ -506,6 +515,66 @@ func (b JDBlock) empty() bool {
 	return true
 }
 
+// pdfPromotionLabel labels the promotion criteria of the career path.
+const pdfPromotionLabel = "Promotion"
+
+// pdfCompactSteps is the number of ways pdfCompact can shorten a document.
+const pdfCompactSteps = 3
+
+// pdfCompact returns d in a more compact form, for a document over its page
+// budget; step 1 lists the competencies by name in two columns and leaves
+// what each means at the level to the career-ladder workbook; step 2 also
+// leaves the promotion criteria to the workbook; step 3 leaves the
+// competencies to the workbook altogether, the career path saying where
+// they are. It reports false when the step changes nothing.
+func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
+	w := pdfWords(d.Meta.Lang)
+	level := pdfOr(d.Level, "this level")
+	isPromotion := func(b JDBlock) bool { return len(b.Rows) == 1 && b.Rows[0].Label == w(pdfPromotionLabel) }
+	_, hasCareer := d.Section(JDCareerPath)
+	changed := false
+	var secs []JDSection
+	for _, s := range d.Sections {
+		switch {
+		case s.ID == JDCompetencies && step >= 3 && hasCareer:
+			// Left to the workbook; the career path says so.
+			changed = true
+			continue
+		case s.ID == JDCompetencies && step >= 1:
+			var names []string
+			for _, b := range s.Blocks {
+				for _, r := range b.Rows {
+					names = append(names, r.Label)
+				}
+			}
+			if len(names) == 0 {
+				break
+			}
+			s.Blocks = []JDBlock{{Kind: JDBullets, Items: names, Columns: 2}}
+			if step < 2 || !hasCareer {
+				s.Blocks = append(s.Blocks, pdfParagraph(w("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet).")))
+			}
+			changed = true
+		case s.ID == JDCareerPath && step >= 2:
+			var blocks []JDBlock
+			for _, b := range s.Blocks {
+				if !isPromotion(b) {
+					blocks = append(blocks, b)
+				}
+			}
+			what := "What each competency means at " + level + " and what promotion takes are"
+			if step >= 3 {
+				what = "The competencies expected at " + level + " and what promotion takes are"
+			}
+			s.Blocks = append(blocks, pdfParagraph(w(what+" set out in the career-ladder workbook.")))
+			changed = true
+		}
+		secs = append(secs, s)
+	}
+	d.Sections = secs
+	return d, changed
+}
+
 // pdfWords returns the function that respells the job description's own
 // wording (headings, labels, fixed sentences: written in US English) for
 // the company's locale tag; an unknown or empty tag keeps US English.
@@ -515,62 +584,4 @@ func pdfWords(tag string) func(string) string {
 		return func(s string) string { return s }
 	}
 	return func(s string) string { return locale.Spell(loc, s) }
-}
-
-// pdfCompactSteps is the number of ways pdfCompact can shorten a document.
-const pdfCompactSteps = 2
-
-// pdfCompact returns d in a more compact form, for a document over its page
-// budget; step 1 lists the competencies by name in two columns and leaves
-// what each means at the level to the career-ladder workbook; step 2 also
-// leaves the promotion criteria to the workbook. It reports false when the
-// step changes nothing.
-func pdfCompact(d JDDocument, step int) (JDDocument, bool) {
-	changed := false
-	secs := make([]JDSection, len(d.Sections))
-	copy(secs, d.Sections)
-	level := pdfOr(d.Level, "this level")
-	promotion := false // step 2 leaves the promotion criteria to the workbook
-	for _, s := range d.Sections {
-		for _, b := range s.Blocks {
-			if s.ID == JDCareerPath && len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
-				promotion = step >= 2
-			}
-		}
-	}
-	for i := range secs {
-		s := &secs[i]
-		switch {
-		case s.ID == JDCompetencies && step >= 1:
-			var names []string
-			for _, b := range s.Blocks {
-				for _, r := range b.Rows {
-					names = append(names, r.Label)
-				}
-			}
-			if len(names) == 0 {
-				continue
-			}
-			s.Blocks = []JDBlock{{Kind: JDBullets, Items: names, Columns: 2}}
-			if !promotion {
-				s.Blocks = append(s.Blocks, pdfParagraph("What each competency means at "+level+" is set out in the career-ladder workbook (Competencies sheet)."))
-			}
-			changed = true
-		case s.ID == JDCareerPath && promotion:
-			var blocks []JDBlock
-			for _, b := range s.Blocks {
-				if len(b.Rows) == 1 && b.Rows[0].Label == "Promotion" {
-					changed = true
-					continue
-				}
-				blocks = append(blocks, b)
-			}
-			if changed {
-				blocks = append(blocks, pdfParagraph("What each competency means at "+level+" and what promotion takes are set out in the career-ladder workbook."))
-			}
-			s.Blocks = blocks
-		}
-	}
-	d.Sections = secs
-	return d, changed
 }

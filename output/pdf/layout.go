@@ -13,11 +13,11 @@ import (
 // fit (a document over its page budget gets a warning instead, see
 // pdfPageBudget).
 const (
-	pdfMarginSide   = 42.0 // left and right page margins
-	pdfMarginTop    = 34.0 // top of the content on every page
-	pdfMarginBottom = 40.0 // content never goes below page height minus this
-	pdfFooterBase   = 20.0 // footer baseline, from the page's bottom edge
-	pdfFooterRule   = 31.0 // footer hairline, from the page's bottom edge
+	pdfMarginSide   = 36.0 // left and right page margins
+	pdfMarginTop    = 30.0 // top of the content on every page
+	pdfMarginBottom = 32.0 // content never goes below page height minus this
+	pdfFooterBase   = 15.0 // footer baseline, from the page's bottom edge
+	pdfFooterRule   = 24.0 // footer hairline, from the page's bottom edge
 
 	pdfLogoMaxW = 150.0 // logo box, aspect kept
 	pdfLogoMaxH = 40.0
@@ -31,14 +31,14 @@ const (
 	pdfSubtitleSize  = 11.0
 	pdfSubtitleLead  = 15.0
 	pdfSubtitleGap   = 1.0 // title to subtitle
-	pdfHeaderGap     = 9.0 // logo/company line to title
-	pdfHeaderRuleGap = 8.0 // subtitle to brand rule
+	pdfHeaderGap     = 7.0 // logo/company line to title
+	pdfHeaderRuleGap = 6.0 // subtitle to brand rule
 	pdfHeaderRuleW   = 1.5 // brand rule thickness
-	pdfHeaderBelow   = 8.0 // brand rule to first section
+	pdfHeaderBelow   = 6.0 // brand rule to first section
 
 	pdfHeadingSize   = 12.0
-	pdfHeadingLead   = 13.0
-	pdfHeadingBefore = 7.0 // space above a section heading
+	pdfHeadingLead   = 12.5
+	pdfHeadingBefore = 6.0 // space above a section heading
 	pdfHeadingAfter  = 1.5 // space between a heading and its content
 
 	pdfSubheadSize   = 10.0
@@ -46,19 +46,19 @@ const (
 	pdfSubheadAfter  = 0.0
 
 	pdfBodySize   = 10.0 // the smallest size of any reading text
-	pdfBodyLead   = 11.7
+	pdfBodyLead   = 11.5
 	pdfLabelSize  = 10.0
-	pdfItemGap    = 1.0 // between bullet items and definition rows
+	pdfItemGap    = 0.5 // between bullet items and definition rows
 	pdfBlockGap   = 3.0 // between blocks of one section
-	pdfParaGap    = 2.5 // between paragraphs and definitions
+	pdfParaGap    = 2.0 // between paragraphs and definitions
 	pdfFooterSize = 8.0 // running footer (an artifact, not reading text)
 
-	pdfBulletIndent  = 11.0 // hanging indent of bullet text
-	pdfBulletX       = 2.0  // bullet glyph position
-	pdfBulletGlyph   = "•"  // drawn in the bullet column
-	pdfTableLabelW   = 92.0 // label column of each half of the identification table
+	pdfBulletIndent  = 11.0  // hanging indent of bullet text
+	pdfBulletX       = 2.0   // bullet glyph position
+	pdfBulletGlyph   = "•"   // drawn in the bullet column
+	pdfTableLabelW   = 106.0 // label column of each half of the identification table
 	pdfTablePadX     = 6.0
-	pdfTablePadY     = 2.5
+	pdfTablePadY     = 1.5
 	pdfTableGutter   = 12.0 // between the two halves of the identification table
 	pdfColumnGap     = 18.0 // between columns of items
 	pdfGroupLabelW   = 92.0 // the sub-heading column of grouped lists, gap included
@@ -148,6 +148,7 @@ type pdfRow struct {
 	ruleAbove bool      // hairline above the row
 	ruleBelow bool      // hairline below the row
 	bookmark  string    // outline entry pointing at the row
+	bar       *pdfBar   // a pay bar drawn in the top padding
 }
 
 // lines is the number of lines of the tallest cell.
@@ -355,6 +356,8 @@ func (l *pdfLayout) blockRows(b JDBlock, parent pdftag.Elem) []pdfRow {
 		return l.drawDefinitions(b.Rows, b.Columns, parent)
 	case JDGroups:
 		return l.drawGroups(b.Groups, b.Columns, parent)
+	case JDPayChart:
+		return l.drawPayBar(b, parent)
 	}
 	return nil
 }
@@ -443,19 +446,10 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 		h := l.elem(parent, pdftag.H3)
 		if cols <= 1 && l.fitsWords(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap) {
 			br := l.bulletRows(g.Items, 1, pdfGroupLabelW, l.width-pdfGroupLabelW, parent)
-			// The label's lines run down beside the items, a row's worth at
-			// a time; what is left goes with the last item.
+			// The label stands beside the first item, whole: drawn before
+			// the items, so extracted text keeps it in one piece.
 			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap)
-			for j := range br {
-				n := min(len(label), br[j].lines())
-				if j == len(br)-1 {
-					n = len(label)
-				}
-				if n > 0 {
-					br[j].cells = append([]pdfCell{{lines: label[:n], elem: h}}, br[j].cells...)
-					label = label[n:]
-				}
-			}
+			br[0].cells = append([]pdfCell{{lines: label, elem: h}}, br[0].cells...)
 			if len(rows) > 0 {
 				br[0].before = pdfSubheadBefore
 			}
@@ -645,6 +639,9 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 	}
 	for _, f := range r.fills {
 		l.add(pdfOp{kind: pdfOpFill, x: l.left + f.x, y: top, w: f.w, h: h, style: pdfStyle{color: pdfLabelFill}, elem: pdfArtifactLayout})
+	}
+	if r.bar != nil && a == 0 {
+		l.drawBar(r.bar, top)
 	}
 	if r.ruleAbove || (a > 0 && r.ruleBelow) {
 		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline, pdfArtifactLayout)

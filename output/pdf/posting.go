@@ -77,11 +77,9 @@ func postingFacts(d posting.Document) string {
 		switch f.Label {
 		case "Company":
 		case "Apply by":
-			if d.ApplyBy.IsZero() {
-				parts = append(parts, "Applications accepted on an ongoing basis")
-			} else {
-				parts = append(parts, "Apply by "+f.Value)
-			}
+			parts = append(parts, "Apply by "+f.Value)
+		case "Applications":
+			parts = append(parts, "Applications accepted on an ongoing basis")
 		default:
 			parts = append(parts, f.Value)
 		}

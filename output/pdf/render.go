@@ -176,9 +176,11 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 	lay := newPDFLayout(w, h, brand, o.Logo, widths)
 	lay.cache = cache
 	pages := lay.document(doc)
-	// Over budget: try the compact forms in turn; type stays full size.
+	// Over budget: try the compact forms of the document in turn, until one
+	// fits; type stays full size.
+	full := doc
 	for step := 1; doc.PageBudget > 0 && len(pages) > doc.PageBudget && step <= pdfCompactSteps; step++ {
-		cd, ok := pdfCompact(doc, step)
+		cd, ok := pdfCompact(full, step)
 		if !ok {
 			continue
 		}

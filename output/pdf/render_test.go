@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"maps"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -87,7 +88,7 @@ roles:
 
 // TestPDFBuiltinTemplatesFit renders every built-in template with its
 // default content at both paper sizes, at full type size: each fits its
-// page budget (3 pages for OPS-1 to OPS-5, 4 above).
+// page budget (2 pages for OPS-1 to OPS-5, 3 above).
 func TestPDFBuiltinTemplatesFit(t *testing.T) {
 	ids := templates.IDs()
 	if len(ids) == 0 {
@@ -98,7 +99,7 @@ func TestPDFBuiltinTemplatesFit(t *testing.T) {
 			m := pdfModelFromYAML(t, pdfTemplateConfig(id), paper)
 			data, pages := pdfRenderRole(t, m, &m.Roles[0], false)
 			budget := PageBudget(m, &m.Roles[0])
-			if want := map[bool]int{true: pdfShortBudget, false: pdfLongBudget}[m.Roles[0].Level <= "OPS-5"]; budget != want {
+			if want := map[bool]int{true: 2, false: 3}[m.Roles[0].Level <= "OPS-5"]; budget != want {
 				t.Errorf("%s: budget %d, want %d", m.Roles[0].Level, budget, want)
 			}
 			if pages < 1 || pages > budget {
@@ -296,6 +297,9 @@ func TestPDFFidelityAndReadingOrder(t *testing.T) {
 	doc := p.doc // as drawn: cleaned, and compacted when over budget
 	data, pages := pdfRenderRole(t, m, r, false)
 	text := pdfSquash(pdfText(t, data))
+	// A paragraph may run on over a page break: read the body without
+	// the page footers.
+	body := regexp.MustCompile(` ?Northwind Logistics · Warehouse Operations Manager · Page \d+ of \d+`).ReplaceAllString(text, "")
 	// Section headings come back in document order; every paragraph, item
 	// and value comes back whole. (Reading order proper is the structure
 	// tree's: TestPDFTagOrder. Group labels run down beside their items,
@@ -306,7 +310,7 @@ func TestPDFFidelityAndReadingOrder(t *testing.T) {
 		if s.ID == JDIdentification {
 			continue
 		}
-		i := strings.Index(text[at:], s.Heading)
+		i := strings.Index(body[at:], s.Heading)
 		if i < 0 {
 			t.Errorf("heading not found in order after offset %d: %q", at, s.Heading)
 			continue
@@ -323,7 +327,7 @@ func TestPDFFidelityAndReadingOrder(t *testing.T) {
 				want = append(want, g.Items...)
 			}
 			for _, w := range want {
-				if w = pdfSquash(w); w != "" && !strings.Contains(text, w) {
+				if w = pdfSquash(w); w != "" && !strings.Contains(body, w) {
 					t.Errorf("%s: not found: %q", s.ID, w)
 				}
 			}

@@ -176,7 +176,7 @@ func TestPDFPageBudgetWarning(t *testing.T) {
 		t.Fatalf("warnings %v, want one", warned)
 	}
 	w := warned[0]
-	if w.Line != 77 || w.Path != "roles[1]" || !strings.Contains(w.Message, `"long-supervisor" (OPS-3) runs to`) || !strings.Contains(w.Message, "over its budget of 3") {
+	if w.Line != 77 || w.Path != "roles[1]" || !strings.Contains(w.Message, `"long-supervisor" (OPS-3) runs to`) || !strings.Contains(w.Message, "over its budget of 2") {
 		t.Errorf("warning %s", w)
 	}
 	m.Settings.Strict = true

@@ -184,7 +184,11 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	if r.Salary != nil {
 		d.Facts = append(d.Facts, Fact{"Pay", r.Salary.Text})
 	}
-	d.Facts = append(d.Facts, Fact{"Apply by", d.deadlineShort()})
+	if d.ApplyBy.IsZero() {
+		d.Facts = append(d.Facts, Fact{"Applications", "Accepted on an ongoing basis"})
+	} else {
+		d.Facts = append(d.Facts, Fact{"Apply by", FormatDate(d.ApplyBy, d.Lang)})
+	}
 
 	add := func(s Section) {
 		s.Paragraphs = nonEmpty(s.Paragraphs)
@@ -233,9 +237,17 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	for _, b := range co.Benefits {
 		benefits = append(benefits, clean(b))
 	}
-	// The pay range is a key fact; the section holds the benefits.
-	add(Section{ID: Benefits, Heading: "Benefits", Items: benefits})
-	add(Section{ID: HowToApply, Heading: "How to apply", Paragraphs: []string{applyText(p) + " " + d.deadlineSentence()}})
+	// The pay range is a key fact; the section holds the benefits, and the
+	// good-faith statement where a pay-transparency law asks for it.
+	law := lawStatements(r)
+	if law["good_faith"] != "" && r.Salary != nil {
+		add(Section{ID: Benefits, Heading: "Pay and benefits", Paragraphs: []string{"The pay range for this role is " + r.Salary.Text + ". " + law["good_faith"]}, Items: benefits})
+	} else {
+		add(Section{ID: Benefits, Heading: "Benefits", Items: benefits})
+	}
+	// How and by when to apply, then what the laws ask a posting to say
+	// about the hiring process (Ontario: AI screening, existing vacancy).
+	add(Section{ID: HowToApply, Heading: "How to apply", Paragraphs: []string{applyText(p) + " " + d.deadlineSentence(), law["vacancy"], law["ai_screening"]}})
 	eo := clean(co.EqualOpportunity)
 	if !strings.Contains(strings.ToLower(eo), "accommodation") {
 		eo = strings.TrimSpace(eo + " " + clean(co.Accommodation))
@@ -250,6 +262,20 @@ func Build(m *generator.Model, r *generator.Role) Document {
 	}
 	d.Education = education(r.Qualifications)
 	return d
+}
+
+// lawStatements are the statements the pay-transparency laws that apply
+// to the role ask a posting to carry (generator.Compliance), by kind. The
+// pay, benefits, deadline and how to apply are in every posting already.
+func lawStatements(r *generator.Role) map[string]string {
+	out := map[string]string{}
+	if r.Compliance == nil {
+		return out
+	}
+	for _, s := range r.Compliance.Statements {
+		out[s.Kind] = clean(s.Text)
+	}
+	return out
 }
 
 // applyText says how to apply, as one or more sentences: the company's
@@ -290,14 +316,6 @@ func (d *Document) deadlineSentence() string {
 		return Ongoing
 	}
 	return "Apply by " + FormatDate(d.ApplyBy, d.Lang) + "."
-}
-
-// deadlineShort is the deadline as a key fact.
-func (d *Document) deadlineShort() string {
-	if d.ApplyBy.IsZero() {
-		return "Ongoing"
-	}
-	return FormatDate(d.ApplyBy, d.Lang)
 }
 
 // remoteText describes where a remote role's person may live: "Remote

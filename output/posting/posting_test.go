@@ -125,7 +125,7 @@ func TestOngoing(t *testing.T) {
 	if !strings.HasSuffix(apply.Paragraphs[0], Ongoing) {
 		t.Errorf("how to apply = %q, want it to end %q", apply.Paragraphs[0], Ongoing)
 	}
-	if d.Facts[len(d.Facts)-1] != (Fact{"Apply by", "Ongoing"}) {
+	if d.Facts[len(d.Facts)-1] != (Fact{"Applications", "Accepted on an ongoing basis"}) {
 		t.Errorf("last fact %v", d.Facts[len(d.Facts)-1])
 	}
 }
@@ -150,7 +150,7 @@ func TestNothingInternal(t *testing.T) {
 		for _, r := range Open(m) {
 			d := Build(m, r)
 			for _, f := range d.Facts {
-				if !slices.Contains([]string{"Company", "Team", "Location", "Workplace", "Employment type", "Pay", "Apply by"}, f.Label) {
+				if !slices.Contains([]string{"Company", "Team", "Location", "Workplace", "Employment type", "Pay", "Apply by", "Applications"}, f.Label) {
 					t.Errorf("%s/%s: fact %q is not for candidates", name, r.ID, f.Label)
 				}
 			}
@@ -254,5 +254,39 @@ func TestExperienceAndEducation(t *testing.T) {
 	}
 	if got := education(items("Master's degree in logistics.")); got != "postgraduate degree" {
 		t.Errorf("education = %q", got)
+	}
+}
+
+// TestLawStatements: the statements the pay-transparency laws ask for
+// (Ontario's AI-screening and vacancy statements, California's good-faith
+// range) are in the posting.
+func TestLawStatements(t *testing.T) {
+	cfg, err := generator.Parse([]byte(`version: 1
+company: {name: Acme, employees: 500, benefits: [Health cover]}
+posting: {apply_by: 2027-01-31, how_to_apply: "Apply online.", ai_screening: false, vacancy: existing}
+roles:
+  - {id: to, template: operations-manager, reports_to: ceo, location: "Toronto, ON", salary: {min: 90000, max: 110000, currency: CAD}}
+  - {id: la, template: operations-manager, reports_to: ceo, location: "Los Angeles, CA", salary: {min: 90000, max: 110000}}
+`), "c.yaml", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := Text(Build(m, &m.Roles[0]))
+	for _, want := range []string{"We do not use artificial intelligence to screen", "This posting is for an existing vacancy."} {
+		if !strings.Contains(to, want) {
+			t.Errorf("Toronto posting lacks %q:\n%s", want, to)
+		}
+	}
+	la := Build(m, &m.Roles[1])
+	b, ok := la.Section(Benefits)
+	if !ok || b.Heading != "Pay and benefits" || len(b.Paragraphs) != 1 || !strings.Contains(b.Paragraphs[0], "good-faith estimate") || !strings.Contains(b.Paragraphs[0], "$90,000") {
+		t.Errorf("Los Angeles pay section = %+v, want the range with the good-faith statement", b)
+	}
+	if strings.Contains(Text(la), "artificial intelligence") {
+		t.Error("Ontario's statement in a California posting")
 	}
 }

@@ -40,6 +40,7 @@ var xlsxSheetGuide = []struct{ sheet, text string }{
 	{xlsxSheetResp, "One row per responsibility of every role. Use the filter buttons in the header row to show one role, one level or one area of responsibility."},
 	{xlsxSheetComparison, "The levels side by side on scope, seniority, decision-making authority, strategic focus, organizational impact and manager (the real one for the roles in this structure, the typical one for levels it does not have). The COO, VP, Director and Manager levels are always shown, even when the structure has no such role."},
 	{xlsxSheetOrgChart, "The reporting tree from the top down. Indentation shows who reports to whom; Tier 1 reports directly to the CEO or the board."},
+	{xlsxSheetPayBands, xlsxPayBandsGuide},
 	{xlsxSheetCompliance, xlsxComplianceGuide},
 }
 

@@ -259,6 +259,7 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 		{xlsxSheetResp, b.writeResponsibilities},
 		{xlsxSheetComparison, b.writeComparison},
 		{xlsxSheetOrgChart, b.writeOrgChart},
+		{xlsxSheetPayBands, b.writePayBands},
 		{xlsxSheetCompliance, b.writeCompliance},
 	}
 	for _, s := range steps {
@@ -293,7 +294,7 @@ func (b *xlsxBook) setup() error {
 	if err := f.SetSheetName("Sheet1", xlsxSheetOverview); err != nil {
 		return xlsxWrap(err)
 	}
-	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart, xlsxSheetCompliance} {
+	for _, name := range []string{xlsxSheetLadder, xlsxSheetCompetencies, xlsxSheetRoles, xlsxSheetResp, xlsxSheetComparison, xlsxSheetOrgChart, xlsxSheetPayBands, xlsxSheetCompliance} {
 		if _, err := f.NewSheet(name); err != nil {
 			return xlsxWrap(err)
 		}

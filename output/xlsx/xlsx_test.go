@@ -78,7 +78,7 @@ func xlsxDump(t testing.TB, f *excelize.File) string {
 	return b.String()
 }
 
-var xlsxWantSheets = []string{"Overview", "Ladder", "Competencies", "Roles", "Responsibilities", "Comparison", "Org Chart", "Compliance"}
+var xlsxWantSheets = []string{"Overview", "Ladder", "Competencies", "Roles", "Responsibilities", "Comparison", "Org Chart", "Pay bands", "Compliance"}
 
 func TestXLSXGolden(t *testing.T) {
 	for _, name := range []string{"company", "small-business"} {
@@ -137,8 +137,8 @@ func TestXLSXLayout(t *testing.T) {
 	m := xlsxTestModel(t, "company")
 	f, _ := xlsxBuildOpen(t, m)
 
-	freezeCols := map[string]int{"Overview": 0, "Ladder": 2, "Competencies": 1, "Roles": 2, "Responsibilities": 0, "Comparison": 2, "Org Chart": 1, "Compliance": 1}
-	filtered := map[string]bool{"Ladder": true, "Competencies": true, "Roles": true, "Comparison": true, "Org Chart": true, "Compliance": true}
+	freezeCols := map[string]int{"Overview": 0, "Ladder": 2, "Competencies": 1, "Roles": 2, "Responsibilities": 0, "Comparison": 2, "Org Chart": 1, "Pay bands": 3, "Compliance": 1}
+	filtered := map[string]bool{"Ladder": true, "Competencies": true, "Roles": true, "Comparison": true, "Org Chart": true, "Pay bands": true, "Compliance": true}
 	names := f.GetDefinedName()
 	defined := func(name, scope string) string {
 		for _, d := range names {

@@ -4950,7 +4950,7 @@ func (f *Fpdf) putcatalog() {
 	// Name dictionary :
 	//	-> Javascript
 	//	-> Embedded files
-	// jdgen patch 3: write the name dictionary, and an EmbeddedFiles
+	// jdgen patch 5 (PATCHES.md): write the name dictionary, and an EmbeddedFiles
 	// tree in it, only when there is something to name. An empty
 	// EmbeddedFiles tree is flagged by PDF/A validators.
 	if f.javascript == nil && len(f.attachments) == 0 {
@@ -4970,13 +4970,13 @@ func (f *Fpdf) putcatalog() {
 
 func (f *Fpdf) putheader() {
 	f.outf("%%PDF-%s", f.pdfVersion)
-	// jdgen patch 1: a comment line of four bytes above 127 right after
+	// jdgen patch 3 (PATCHES.md): a comment line of four bytes above 127 right after
 	// the header marks the file as binary (ISO 32000-1 7.5.2; PDF/A
 	// requires it), so transfer tools do not treat it as text.
 	f.out(binaryCommentLine)
 }
 
-// binaryCommentLine is the comment written after the header (jdgen patch 1).
+// binaryCommentLine is the comment written after the header (jdgen patch 3).
 const binaryCommentLine = "%\xe2\xe3\xcf\xd3"
 
 func (f *Fpdf) puttrailer() {
@@ -4987,7 +4987,7 @@ func (f *Fpdf) puttrailer() {
 		f.outf("/Encrypt %d 0 R", f.protect.objNum)
 		f.out("/ID [()()]")
 	} else {
-		// jdgen patch 2: a file identifier (ISO 32000-1 14.4; PDF/A
+		// jdgen patch 4 (PATCHES.md): a file identifier (ISO 32000-1 14.4; PDF/A
 		// requires it), derived from the bytes written so far rather
 		// than the time, so the same document gives the same file.
 		id := contentID(f.buffer.Bytes())
@@ -4996,7 +4996,7 @@ func (f *Fpdf) puttrailer() {
 }
 
 // contentID is the hex file identifier for a document's body (jdgen
-// patch 2): the first 16 bytes of its SHA-256.
+// patch 4): the first 16 bytes of its SHA-256.
 func contentID(body []byte) string {
 	sum := sha256.Sum256(body)
 	return hex.EncodeToString(sum[:16])
@@ -5037,7 +5037,7 @@ func (f *Fpdf) putbookmarks() {
 			lru[o.level] = i
 			level = o.level
 		}
-		// jdgen patch 4: every item is written closed, so the outline
+		// jdgen patch 6 (PATCHES.md): every item is written closed, so the outline
 		// root counts its top-level items and an item with children
 		// counts them negatively (ISO 32000-1 12.3.3).
 		top, kids := 0, make([]int, nb)
