@@ -42,6 +42,7 @@ func roleTextsOf(r *Role) map[string]string {
 	out["career_path.promotion"] = r.CareerPath.Promotion
 	for _, c := range r.Competencies {
 		out["competencies."+c.Key] = c.Text
+		out["competencies."+c.Key+".name"] = c.Name
 	}
 	return out
 }

@@ -64,7 +64,8 @@ func isUSRole(location, localeCountry string) bool {
 	return localeCountry == "US"
 }
 
-// checkPay warns about a role's pay: no pay at all, and, for US roles that
+// checkPay warns about a role's pay: no pay at all (the job description
+// shows none, posted or not), and, for US roles that
 // are exempt from overtime, pay by the hour or below the federal or state
 // salary threshold.
 func (r *resolver) checkPay(i int, role *Role) {

@@ -57,11 +57,13 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 			m.byID[role.ID] = i
 		}
 	}
-	r.compliance(m)
 	r.orgTree(m)
 	r.relate(m)
 	r.careerPath(m)
 	r.roleTexts(m)
+	// After roleTexts: the compliance checks read the text the documents
+	// print.
+	r.compliance(m)
 	m.Ladder = r.ladderModel(m)
 	r.checkRoles(m)
 	if fs := r.checkFormats(); len(m.Settings.Formats) == 0 {
@@ -258,6 +260,7 @@ func (r *resolver) customTemplates() {
 		t.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, tc.Responsibilities, AddedResponsibilityArea)
 		t.KPIs = r.patch(p+".kpis", t.KPIs, tc.KPIs, "")
 		t.Qualifications = r.patch(p+".qualifications", t.Qualifications, tc.Qualifications, AddedQualificationArea)
+		r.checkTies(p, t.Responsibilities, tc.KPIs, tc.Qualifications)
 		r.tmpl[id] = &t
 		state[id] = 2
 		return true
@@ -298,6 +301,57 @@ func didYouMean(v string, candidates []string) string {
 	return ""
 }
 
+// patchAdded checks a config list patch against a template list, like
+// patch, and returns only the items it adds (every item when it replaces
+// the list), without copying the items it keeps.
+func (r *resolver) patchAdded(path string, items []Item, lp ListPatch, defaultArea string) []Item {
+	if lp.Replaces {
+		return r.patch(path, items, lp, defaultArea)
+	}
+	if len(lp.Add) == 0 && len(lp.Remove) == 0 {
+		return nil
+	}
+	drop := r.checkRemove(path, items, lp.Remove)
+	present := map[string]bool{}
+	for _, it := range items {
+		if !drop[it.Key] {
+			present[it.Key] = true
+		}
+	}
+	var out []Item
+	for i, ic := range lp.Add {
+		if it, ok := r.newItem(fmt.Sprintf("%s.add[%d]", path, i), ic, defaultArea, present); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// checkRemove reports the keys of remove that items lack and returns the
+// others.
+func (r *resolver) checkRemove(path string, items []Item, remove []string) map[string]bool {
+	drop := map[string]bool{}
+	if len(remove) == 0 {
+		return drop
+	}
+	// Variants of one item share its key: list each key once.
+	keys := make([]string, 0, len(items))
+	for _, it := range items {
+		if !slices.Contains(keys, it.Key) {
+			keys = append(keys, it.Key)
+		}
+	}
+	for i, k := range remove {
+		p := fmt.Sprintf("%s.remove[%d]", path, i)
+		if !slices.Contains(keys, k) {
+			r.at(p, "the template has no item with key %q%s; keys here: %s", k, didYouMean(k, keys), strings.Join(keys, ", "))
+			continue
+		}
+		drop[k] = true
+	}
+	return drop
+}
+
 // patch applies a config list patch to a template list: remove by key, then
 // add; or replace the whole list. Without a patch it returns items itself.
 func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea string) []Item {
@@ -314,22 +368,7 @@ func (r *resolver) patch(path string, items []Item, lp ListPatch, defaultArea st
 		}
 		return out
 	}
-	// Variants of one item share its key: list each key once.
-	keys := make([]string, 0, len(items))
-	for _, it := range items {
-		if !slices.Contains(keys, it.Key) {
-			keys = append(keys, it.Key)
-		}
-	}
-	drop := map[string]bool{}
-	for i, k := range lp.Remove {
-		p := fmt.Sprintf("%s.remove[%d]", path, i)
-		if !slices.Contains(keys, k) {
-			r.at(p, "the template has no item with key %q%s; keys here: %s", k, didYouMean(k, keys), strings.Join(keys, ", "))
-			continue
-		}
-		drop[k] = true
-	}
+	drop := r.checkRemove(path, items, lp.Remove)
 	out := make([]Item, 0, len(items)+len(lp.Add))
 	present := map[string]bool{}
 	for _, it := range items {
@@ -484,9 +523,13 @@ func (r *resolver) roles() []Role {
 		role.Workplace = firstOf(rc.Workplace, d.Workplace, DefaultWorkplace)
 		role.EmploymentType = firstOf(rc.EmploymentType, d.EmploymentType, DefaultEmploymentType)
 		role.FLSA = flsaStatus(rc.FLSA, t.FLSA, d.FLSA)
-		role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
-		role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
-		role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
+		// The lists themselves are made by roleText; here the changes are
+		// checked and the added items made, once.
+		src.added = [3][]Item{
+			r.patchAdded(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea),
+			r.patchAdded(p+".kpis", t.KPIs, rc.KPIs, ""),
+			r.patchAdded(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea),
+		}
 		role.Dimensions = t.Dimensions
 		role.WorkingConditions = t.WorkingConditions
 		if rc.Salary != nil {

@@ -32,6 +32,23 @@ type roleSource struct {
 	ok bool
 	// focus is the built-in focus the role's focus selects, nil for none.
 	focus *templates.Focus
+	// added are the items the role's config adds to its responsibilities,
+	// KPIs and qualifications (all of them when it replaces the list),
+	// made once by the first pass.
+	added [3][]Item
+}
+
+// applyPatch lays a role's list changes over its worded template list: the
+// removed keys go (every variant), the added items (made by the first
+// pass) follow. An unchanged list is shared.
+func applyPatch(items []Item, lp ListPatch, added []Item) []Item {
+	if lp.Replaces {
+		return added
+	}
+	if len(lp.Remove) == 0 && len(added) == 0 {
+		return items
+	}
+	return append(templates.RemoveKeys(items, lp.Remove), added...)
 }
 
 // lineage returns the built-in template a template id rests on and the
@@ -242,11 +259,10 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 	role.PhysicalDemands = t.PhysicalDemands
 	role.WorkingEnvironment = t.WorkingEnvironment
 	role.WorkingConditions = t.WorkingConditions
-	r.quiet++
-	role.Responsibilities = r.patch(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea)
-	role.KPIs = r.patch(p+".kpis", t.KPIs, rc.KPIs, "")
-	role.Qualifications = r.patch(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea)
-	r.quiet--
+	added := r.src[i].added
+	role.Responsibilities = applyPatch(t.Responsibilities, rc.Responsibilities, added[0])
+	role.KPIs = applyPatch(t.KPIs, rc.KPIs, added[1])
+	role.Qualifications = applyPatch(t.Qualifications, rc.Qualifications, added[2])
 	if len(role.Responsibilities) != len(t.Responsibilities) || rc.Responsibilities.Replaces || len(rc.Responsibilities.Remove) > 0 {
 		role.KPIs, _ = templates.DropOrphans(role.KPIs, role.Responsibilities)
 		role.Qualifications, _ = templates.DropOrphans(role.Qualifications, role.Responsibilities)
@@ -261,18 +277,22 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 const freeFocusSentence = "This position specializes in %s."
 
 // checkTies reports config items whose `for:` names a responsibility the
-// role does not have.
+// role (or custom template, path p) does not have.
 func (r *resolver) checkTies(p string, resp []Item, lists ...ListPatch) {
 	have := map[string]bool{}
 	for _, it := range resp {
 		have[it.Key] = true
 	}
 	names := []string{"kpis", "qualifications"}
+	what := "role"
+	if strings.HasPrefix(p, "templates[") {
+		what = "template"
+	}
 	for li, lp := range lists {
 		check := func(path string, items []ItemConfig) {
 			for j, ic := range items {
 				if ic.For != "" && !have[ic.For] {
-					r.at(fmt.Sprintf("%s[%d].for", path, j), "responsibility %q is not in this role%s; the item is tied to it and is left out", ic.For, didYouMean(ic.For, slices.Sorted(maps.Keys(have))))
+					r.at(fmt.Sprintf("%s[%d].for", path, j), "responsibility %q is not in this %s%s; the item is tied to it and is left out", ic.For, what, didYouMean(ic.For, slices.Sorted(maps.Keys(have))))
 				}
 			}
 		}
@@ -284,19 +304,20 @@ func (r *resolver) checkTies(p string, resp []Item, lists ...ListPatch) {
 	}
 }
 
-// wordExpectations words the ladder's competency cells for the role; the
-// shared slice comes back when no cell changes.
+// wordExpectations words the ladder's competency cells (and respells the
+// competency names) for the role; the shared slice comes back when nothing
+// changes.
 func (r *resolver) wordExpectations(es []ladders.Expectation, v templates.Vars) []ladders.Expectation {
 	var out []ladders.Expectation
 	for i, e := range es {
-		w := r.word(e.Text, v)
-		if w == e.Text && out == nil {
+		w, n := r.word(e.Text, v), r.spell(e.Name)
+		if w == e.Text && n == e.Name && out == nil {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(es)
 		}
-		out[i].Text = w
+		out[i].Text, out[i].Name = w, n
 	}
 	if out == nil {
 		return es

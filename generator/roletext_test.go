@@ -313,3 +313,21 @@ func TestExpanderMatchesExpand(t *testing.T) {
 		t.Errorf("word = %q, Expand = %q", got, want)
 	}
 }
+
+func TestCustomTemplateTieToMissingResponsibility(t *testing.T) {
+	ps := problemsOf(t, head+`roles:
+  - {id: x, template: yard-manager, reports_to: ceo}
+templates:
+  - id: yard-manager
+    extends: operations-manager
+    responsibilities:
+      add: [{key: yard-moves, text: Plans the yard moves.}]
+    kpis:
+      add:
+        - {text: Trailers found within 5 minutes., for: yard-moves}
+        - {text: Gate time under 10 minutes., for: gate-checks}
+`)
+	if len(ps) != 1 || ps[0].Path != "templates[0].kpis.add[1].for" || !strings.Contains(ps[0].Message, `"gate-checks"`) {
+		t.Errorf("problems = %v", ps)
+	}
+}

@@ -343,7 +343,7 @@ func pdfIdentification(m *generator.Model, r *generator.Role) []JDRow {
 	}
 	var experience string
 	if r.ExperienceYears > 0 {
-		experience = templates.ExperienceText(r.ExperienceYears) + " in operations"
+		experience = templates.ExperienceText(r.ExperienceYears)
 	}
 	w := pdfWords(m.Company.Locale)
 	return pdfRows(

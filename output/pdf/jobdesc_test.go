@@ -2,12 +2,14 @@ package pdf
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/locale"
 	"github.com/jdgen/jdgen/ladders"
 )
 
@@ -103,7 +105,7 @@ func TestJDIdentificationRows(t *testing.T) {
 		"FLSA status":         "Exempt",
 		"Pay range":           "$100,000 – $128,000 per year",
 		"Seniority":           r.Dimensions.Seniority,
-		"Required experience": fmt.Sprintf("%d or more years in operations", r.ExperienceYears),
+		"Required experience": fmt.Sprintf("%d or more years", r.ExperienceYears),
 		"Effective date":      "November 14, 2023",
 	} {
 		if got[label] != want {
@@ -366,5 +368,43 @@ func TestJDCareerPathOfTheTop(t *testing.T) {
 	text, _ := pdfSectionText(BuildJobDescription(m, r), JDCareerPath)
 	if !strings.Contains(text, pdfTopOfOperations) || strings.Contains(text, "Chief Operating Officer") || strings.Contains(text, "Promotion") {
 		t.Errorf("career path of the top operations role:\n%s", text)
+	}
+}
+
+// TestPDFSpellingFollowsLocale renders every job description of the three
+// examples and reads the text back: a British company's documents hold no
+// American spelling from the locale table, the American companies' no
+// British one.
+func TestPDFSpellingFollowsLocale(t *testing.T) {
+	words := regexp.MustCompile(`[A-Za-z]+`)
+	for file, loc := range map[string]locale.Locale{
+		"company.yaml": locale.EnUS, "small-business.yaml": locale.EnUS, "british-company.yaml": locale.EnGB,
+	} {
+		m := pdfModelFromFile(t, "../../examples/"+file, "")
+		seen := map[string]bool{}
+		for i := range m.Roles {
+			data, _ := pdfRenderRole(t, m, &m.Roles[i], false)
+			for _, w := range words.FindAllString(pdfText(t, data), -1) {
+				seen[strings.ToLower(w)] = true
+			}
+		}
+		other := locale.EnGB
+		if loc == locale.EnGB {
+			other = locale.EnUS
+		}
+		checked := 0
+		for _, e := range locale.Table() {
+			wrong, right := strings.ToLower(e.For(other)), strings.ToLower(e.For(loc))
+			if wrong == right {
+				continue
+			}
+			checked++
+			if seen[wrong] {
+				t.Errorf("%s (%s): the documents spell %q, want %q", file, loc, wrong, right)
+			}
+		}
+		if checked == 0 {
+			t.Fatalf("%s: no table word checked", file)
+		}
 	}
 }
