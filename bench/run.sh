@@ -81,6 +81,13 @@ fi
 for n in $roles; do
   go run ./internal/tools/genconfig -roles "$n" >"$work/roles-$n.yaml"
   echo "roles-$n.yaml: $(wc -c <"$work/roles-$n.yaml") bytes"
+  if [ -n "$base" ]; then
+    # The base reads only its own config contract: the same company from
+    # its own genconfig (the same roles, reporting lines and pay; without
+    # the keys added since, such as posting and remote_regions).
+    (cd "$work/base-tree" && go run ./internal/tools/genconfig -roles "$n") >"$work/base-roles-$n.yaml"
+    echo "base-roles-$n.yaml: $(wc -c <"$work/base-roles-$n.yaml") bytes"
+  fi
 done
 
 # busy: the share of CPU time, in percent, not idle during one second.
@@ -99,15 +106,15 @@ busy() {
 # measure BIN N W OUT: one run of BIN (base or new) into the new folder
 # OUT; prints "wall user sys peak_kb" in seconds and KiB.
 measure() {
-  local bin=$1 n=$2 w=$3 out=$4 flags=() exe="$work/jdgen"
+  local bin=$1 n=$2 w=$3 out=$4 flags=() exe="$work/jdgen" cfg="$work/roles-$2.yaml"
   if [ "$bin" = base ]; then
-    exe="$work/jdgen-base"
+    exe="$work/jdgen-base" cfg="$work/base-roles-$n.yaml"
   fi
   if [ "$w" != default ]; then
     flags=(--workers "$w")
   fi
   if ! SOURCE_DATE_EPOCH=$epoch /usr/bin/time -v -o "$work/time.txt" \
-    "$exe" --config "$work/roles-$n.yaml" --out "$out" "${flags[@]}" \
+    "$exe" --config "$cfg" --out "$out" "${flags[@]}" \
     >"$work/stdout.txt" 2>"$work/stderr.txt"; then
     echo "jdgen failed:" >&2
     cat "$work/stderr.txt" "$work/time.txt" >&2
