@@ -581,6 +581,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	pageZ            [][]byte                   // jdgen patch 9: content of finished pages, compressed; nil if not
+	pageSpare        *bytes.Buffer              // jdgen patch 9: memory of a compressed page's raw buffer, for the next
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

@@ -81,6 +81,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.n = 2
 	f.pages = make([]*bytes.Buffer, 0, 8)
 	f.pages = append(f.pages, bytes.NewBufferString("")) // pages[0] is unused (1-based)
+	f.pageZ = make([][]byte, 1, 8)                       // jdgen patch 9
 	f.pageSizes = make(map[int]SizeType)
 	f.pageBoxes = make(map[int]map[string]PageBox)
 	f.defPageBoxes = make(map[string]PageBox)
@@ -409,6 +410,7 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 func (f *Fpdf) SetPage(pageNum int) {
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
 		f.page = pageNum
+		f.rawPage(pageNum) // jdgen patch 9: it may be written to again
 	}
 }
 
@@ -3766,7 +3768,8 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer()) // jdgen patch 9: reused memory
+	f.pageZ = append(f.pageZ, nil)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -3802,6 +3805,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 func (f *Fpdf) endpage() {
 	f.EndLayer()
 	f.state = 1
+	f.compressFinishedPage(f.page) // jdgen patch 9
 }
 
 // Load a font definition file from the given Reader
@@ -4133,6 +4137,11 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
+	// jdgen patch 9: aliases are replaced, and an uncompressed file
+	// written, in the raw content of the pages.
+	if len(f.aliasMap) > 0 || !f.compress {
+		f.restorePages()
+	}
 	f.replaceAliases()
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
@@ -4201,7 +4210,12 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if z := f.pageZ[n]; z != nil {
+			// jdgen patch 9: compressed when the page was finished.
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(z))
+			f.putstream(z)
+			f.pageZ[n] = nil
+		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
