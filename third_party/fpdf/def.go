@@ -583,6 +583,7 @@ type Fpdf struct {
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	pageZ            [][]byte                   // jdgen patch 9: content of finished pages, compressed; nil if not
 	pageSpare        *bytes.Buffer              // jdgen patch 9: memory of a compressed page's raw buffer, for the next
+	outMem           *[]byte                    // jdgen patch 10: the pooled memory of buffer, if any
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

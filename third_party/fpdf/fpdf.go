@@ -3727,10 +3727,14 @@ func (f *Fpdf) Output(w io.Writer) error {
 	if f.state < 3 {
 		f.Close()
 	}
+	out := f.buffer.Bytes()
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
 		f.err = err
 	}
+	// jdgen patch 10: the buffers go back to their pools (w must not
+	// retain what it is given, as io.Writer says).
+	f.releaseBuffers(out)
 	return f.err
 }
 
@@ -3977,7 +3981,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b) // jdgen patch 10: no copy into a string
 	f.out("endstream")
 }
 
@@ -5096,6 +5100,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.useOutputBuffer() // jdgen patch 10
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

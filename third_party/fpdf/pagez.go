@@ -57,7 +57,7 @@ func (f *Fpdf) newPageBuffer() *bytes.Buffer {
 		f.pageSpare = nil
 		return b
 	}
-	return new(bytes.Buffer)
+	return pooledPageBuffer() // jdgen patch 10
 }
 
 // restorePages uncompresses every page compressed when finished.
