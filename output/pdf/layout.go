@@ -200,7 +200,54 @@ type pdfLayout struct {
 	logo      *Logo
 	widths    *pdfWidths
 	cache     *pdfWrapCache // wrapped texts kept between documents; nil for none
+	scratch   *pdfScratch   // memory kept between documents; nil for none
 	elems     []pdfElem
+}
+
+// pdfScratch is the memory of documents already written that the next
+// layout reuses: each page's operation list and the structure elements.
+// One renderer (one worker) has one; not safe for concurrent use.
+type pdfScratch struct {
+	ops   [][]pdfOp
+	elems []pdfElem
+}
+
+// opList is an empty operation list for a new page.
+func (s *pdfScratch) opList() []pdfOp {
+	if s == nil || len(s.ops) == 0 {
+		return nil
+	}
+	ops := s.ops[len(s.ops)-1]
+	s.ops = s.ops[:len(s.ops)-1]
+	return ops
+}
+
+// elemList is an empty list of structure elements.
+func (s *pdfScratch) elemList() []pdfElem {
+	if s == nil {
+		return nil
+	}
+	e := s.elems
+	s.elems = nil
+	return e
+}
+
+// recycle takes back the memory of a layout no longer used: its pages
+// and elements must not be read again.
+func (s *pdfScratch) recycle(pages [][]pdfOp, elems []pdfElem) {
+	if s == nil {
+		return
+	}
+	for _, ops := range pages {
+		if cap(ops) > 0 {
+			clear(ops) // drop the texts they refer to
+			s.ops = append(s.ops, ops[:0])
+		}
+	}
+	if cap(elems) > cap(s.elems) {
+		clear(elems)
+		s.elems = elems[:0]
+	}
 }
 
 // newPDFLayout lays out on pages w x h points with the fonts of widths.
@@ -220,6 +267,9 @@ func newPDFLayout(w, h float64, brand pdfRGB, logo *Logo, widths *pdfWidths) *pd
 
 // elem adds a structure element of type typ under parent, in reading order.
 func (l *pdfLayout) elem(parent pdftag.Elem, typ string) pdftag.Elem {
+	if l.elems == nil {
+		l.elems = l.scratch.elemList()
+	}
 	l.elems = append(l.elems, pdfElem{parent: parent, typ: typ})
 	return pdftag.Elem(len(l.elems))
 }
@@ -244,7 +294,7 @@ func (l *pdfLayout) document(d JDDocument) [][]pdfOp {
 }
 
 func (l *pdfLayout) newPage() {
-	l.pages = append(l.pages, nil)
+	l.pages = append(l.pages, l.scratch.opList())
 	l.cur = len(l.pages) - 1
 	l.y = pdfMarginTop
 }

@@ -151,6 +151,12 @@ func pdfPlanDocument(doc JDDocument, o JDRenderOptions) (*pdfPlan, error) {
 // pdfPlanCached is pdfPlanDocument reusing wrapped texts from cache (nil
 // for none).
 func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdfPlan, error) {
+	return pdfPlanReusing(doc, o, cache, nil)
+}
+
+// pdfPlanReusing is pdfPlanCached laying out in the memory of scratch
+// (nil for none); the layouts tried and not kept go back to it.
+func pdfPlanReusing(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache, scratch *pdfScratch) (*pdfPlan, error) {
 	set := o.set()
 	widths, err := pdfWidthsOf(set)
 	if err != nil {
@@ -174,7 +180,7 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 	}
 	w, h := pdfPageDims(size)
 	lay := newPDFLayout(w, h, brand, o.Logo, widths)
-	lay.cache = cache
+	lay.cache, lay.scratch = cache, scratch
 	pages := lay.document(doc)
 	// Over budget: try the compact forms of the document in turn, until one
 	// fits; type stays full size.
@@ -185,9 +191,12 @@ func pdfPlanCached(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache) (*pdf
 			continue
 		}
 		cl := newPDFLayout(w, h, brand, o.Logo, widths)
-		cl.cache = cache
+		cl.cache, cl.scratch = cache, scratch
 		if cp := cl.document(cd); len(cp) < len(pages) {
+			scratch.recycle(pages, lay.elems)
 			doc, lay, pages = cd, cl, cp
+		} else {
+			scratch.recycle(cp, cl.elems)
 		}
 	}
 	st := pdfStats{pages: len(pages), lastFill: (lay.y - pdfMarginTop) / (lay.bottom - pdfMarginTop)}
@@ -453,20 +462,23 @@ func pdfParseColor(s string) (pdfRGB, error) {
 // keeping what can be reused from one document to the next. Each worker of
 // the job-descriptions step has its own; it is not safe for concurrent use.
 type pdfRenderer struct {
-	o     JDRenderOptions
-	cache *pdfWrapCache
+	o       JDRenderOptions
+	cache   *pdfWrapCache
+	scratch *pdfScratch
 }
 
 func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
-	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize)}
+	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize), scratch: &pdfScratch{}}
 }
 
 // render is RenderJobDescription, also returning the number of pages.
 func (r *pdfRenderer) render(doc JDDocument) ([]byte, int, error) {
-	p, err := pdfPlanCached(doc, r.o, r.cache)
+	p, err := pdfPlanReusing(doc, r.o, r.cache, r.scratch)
 	if err != nil {
 		return nil, 0, err
 	}
 	data, err := p.write()
+	// The plan is not used again: the next document lays out in its memory.
+	r.scratch.recycle(p.pages, p.elems)
 	return data, p.stats.pages, err
 }
