@@ -584,6 +584,7 @@ type Fpdf struct {
 	pageZ            [][]byte                   // jdgen patch 9: content of finished pages, compressed; nil if not
 	pageSpare        *bytes.Buffer              // jdgen patch 9: memory of a compressed page's raw buffer, for the next
 	outMem           *[]byte                    // jdgen patch 10: the pooled memory of buffer, if any
+	textBuf          []byte                     // jdgen patch 11: Text's operator, formatted
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
