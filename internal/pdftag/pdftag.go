@@ -17,7 +17,6 @@ package pdftag
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // Writer takes page-content operators (fpdf's RawWriteStr).
@@ -97,6 +96,10 @@ type Tree struct {
 	nextKey int
 	open    bool // a marked-content sequence is open
 	openEl  Elem // its element, or -1 for an artifact
+	// Write's working memory, kept for the next document (see Reset).
+	keep []bool
+	num  []int
+	buf  []byte
 }
 
 type page struct {
@@ -115,6 +118,26 @@ func New() *Tree {
 	return &Tree{elems: []elem{{typ: Document, parent: -1, page: -1}}}
 }
 
+// Reset empties the tree for the next document, as New would make it,
+// keeping its memory: a program that tags one document after another
+// (one tree per worker) allocates its elements, pages and their lists
+// once. Nothing given out by the tree before (Elem values, keys) refers
+// to anything after Reset.
+func (t *Tree) Reset() {
+	for i := range t.elems {
+		t.elems[i] = elem{kids: t.elems[i].kids[:0]}
+	}
+	for i := range t.pages {
+		t.pages[i] = page{mcids: t.pages[i].mcids[:0]}
+	}
+	t.elems = t.elems[:0]
+	t.elems = append(t.elems, elem{typ: Document, parent: -1, page: -1})
+	t.pages = t.pages[:0]
+	t.annots = t.annots[:0]
+	t.nextKey = 0
+	t.open, t.openEl = false, 0
+}
+
 // Root is the Document element.
 func (t *Tree) Root() Elem { return 0 }
 
@@ -122,7 +145,13 @@ func (t *Tree) Root() Elem { return 0 }
 // read in the order they are added.
 func (t *Tree) Add(parent Elem, typ string) Elem {
 	e := Elem(len(t.elems))
-	t.elems = append(t.elems, elem{typ: typ, parent: parent, page: -1})
+	if len(t.elems) < cap(t.elems) {
+		// A slot left by Reset: its list of children keeps its memory.
+		t.elems = t.elems[:e+1]
+		t.elems[e] = elem{typ: typ, parent: parent, page: -1, kids: t.elems[e].kids[:0]}
+	} else {
+		t.elems = append(t.elems, elem{typ: typ, parent: parent, page: -1})
+	}
 	t.elems[parent].kids = append(t.elems[parent].kids, kid{elem: e, mcid: -1, annot: -1})
 	return e
 }
@@ -148,7 +177,12 @@ func (t *Tree) Len() int { return len(t.elems) }
 // written as the page's /StructParents.
 func (t *Tree) BeginPage(w Writer) int {
 	t.End(w)
-	t.pages = append(t.pages, page{key: t.nextKey})
+	if n := len(t.pages); n < cap(t.pages) {
+		t.pages = t.pages[:n+1]
+		t.pages[n] = page{key: t.nextKey, mcids: t.pages[n].mcids[:0]}
+	} else {
+		t.pages = append(t.pages, page{key: t.nextKey})
+	}
 	t.nextKey++
 	return t.pages[len(t.pages)-1].key
 }
@@ -212,7 +246,9 @@ func (t *Tree) Link(e Elem) int {
 // one object per element, and returns the StructTreeRoot's number.
 // Elements with no content and no children are left out.
 func (t *Tree) Write(w ObjWriter) int {
-	keep := make([]bool, len(t.elems))
+	keep := grow(t.keep, len(t.elems))
+	clear(keep)
+	t.keep = keep
 	// An element is kept when it or a descendant has content; children
 	// come after their parents, so one pass from the end decides.
 	for i := len(t.elems) - 1; i >= 0; i-- {
@@ -225,44 +261,54 @@ func (t *Tree) Write(w ObjWriter) int {
 	}
 	keep[0] = true
 	base := w.NextObj()
-	num := make([]int, len(t.elems))
+	num := grow(t.num, len(t.elems))
+	t.num = num
 	n := base + 2
 	for i := range t.elems {
+		num[i] = 0
 		if keep[i] {
 			num[i] = n
 			n++
 		}
 	}
-	ref := func(e Elem) string { return strconv.Itoa(num[e]) + " 0 R" }
-	pageRef := func(p int) string { return strconv.Itoa(w.PageObj(p+1)) + " 0 R" }
+	// ref appends "n 0 R" for element e, pageRef for page p (from 0).
+	ref := func(b []byte, e Elem) []byte { return append(strconv.AppendInt(b, int64(num[e]), 10), " 0 R"...) }
+	pageRef := func(b []byte, p int) []byte {
+		return append(strconv.AppendInt(b, int64(w.PageObj(p+1)), 10), " 0 R"...)
+	}
 
 	root := w.NewObj()
-	w.Out(fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d>>", ref(0), base+1, t.nextKey))
+	w.Out(fmt.Sprintf("<</Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d>>", ref(nil, 0), base+1, t.nextKey))
 	w.EndObj()
 
 	w.NewObj()
-	var b strings.Builder
-	b.WriteString("<</Nums [")
+	b := append(t.buf[:0], "<</Nums ["...)
+	annot := func(b []byte, a annot) []byte {
+		b = strconv.AppendInt(b, int64(a.key), 10)
+		b = append(b, ' ')
+		return append(ref(b, a.elem), ' ')
+	}
 	ai := 0
 	for _, p := range t.pages {
 		// Annotation keys reserved before this page's key come first.
 		for ; ai < len(t.annots) && t.annots[ai].key < p.key; ai++ {
-			fmt.Fprintf(&b, "%d %s ", t.annots[ai].key, ref(t.annots[ai].elem))
+			b = annot(b, t.annots[ai])
 		}
-		fmt.Fprintf(&b, "%d [", p.key)
+		b = strconv.AppendInt(b, int64(p.key), 10)
+		b = append(b, " ["...)
 		for i, e := range p.mcids {
 			if i > 0 {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(ref(e))
+			b = ref(b, e)
 		}
-		b.WriteString("] ")
+		b = append(b, "] "...)
 	}
 	for ; ai < len(t.annots); ai++ {
-		fmt.Fprintf(&b, "%d %s ", t.annots[ai].key, ref(t.annots[ai].elem))
+		b = annot(b, t.annots[ai])
 	}
-	b.WriteString("]>>")
-	w.Out(b.String())
+	b = append(b, "]>>"...)
+	w.Out(string(b))
 	w.EndObj()
 
 	for i := range t.elems {
@@ -271,43 +317,72 @@ func (t *Tree) Write(w ObjWriter) int {
 		}
 		e := &t.elems[i]
 		w.NewObj()
-		b.Reset()
-		fmt.Fprintf(&b, "<</Type /StructElem /S /%s", e.typ)
+		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(b, e.typ...)
+		b = append(b, " /P "...)
 		if e.parent >= 0 {
-			fmt.Fprintf(&b, " /P %s", ref(e.parent))
+			b = ref(b, e.parent)
 		} else {
-			fmt.Fprintf(&b, " /P %d 0 R", root)
+			b = append(strconv.AppendInt(b, int64(root), 10), " 0 R"...)
 		}
 		if e.page >= 0 {
-			fmt.Fprintf(&b, " /Pg %s", pageRef(e.page))
+			b = append(b, " /Pg "...)
+			b = pageRef(b, e.page)
 		}
 		if e.alt != "" {
-			b.WriteString(" /Alt " + w.TextString(e.alt))
+			b = append(b, " /Alt "...)
+			b = append(b, w.TextString(e.alt)...)
 		}
 		if e.attrs != "" {
-			b.WriteString(" /A <<" + e.attrs + ">>")
+			b = append(b, " /A <<"...)
+			b = append(b, e.attrs...)
+			b = append(b, ">>"...)
 		}
-		var ks []string
+		b = append(b, " /K ["...)
+		first := true
+		sep := func(b []byte) []byte {
+			if first {
+				first = false
+				return b
+			}
+			return append(b, ' ')
+		}
 		for _, k := range e.kids {
 			switch {
 			case k.elem >= 0:
 				if keep[k.elem] {
-					ks = append(ks, ref(k.elem))
+					b = ref(sep(b), k.elem)
 				}
 			case k.mcid >= 0 && k.page == e.page:
-				ks = append(ks, strconv.Itoa(k.mcid))
+				b = strconv.AppendInt(sep(b), int64(k.mcid), 10)
 			case k.mcid >= 0:
-				ks = append(ks, fmt.Sprintf("<</Type /MCR /Pg %s /MCID %d>>", pageRef(k.page), k.mcid))
+				b = append(sep(b), "<</Type /MCR /Pg "...)
+				b = pageRef(b, k.page)
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, ">>"...)
 			default:
 				if obj, ok := w.AnnotObj(k.annot); ok {
-					ks = append(ks, fmt.Sprintf("<</Type /OBJR /Obj %d 0 R /Pg %s>>", obj, pageRef(k.page)))
+					b = append(sep(b), "<</Type /OBJR /Obj "...)
+					b = strconv.AppendInt(b, int64(obj), 10)
+					b = append(b, " 0 R /Pg "...)
+					b = pageRef(b, k.page)
+					b = append(b, ">>"...)
 				}
 			}
 		}
-		b.WriteString(" /K [" + strings.Join(ks, " ") + "]")
-		b.WriteString(">>")
-		w.Out(b.String())
+		b = append(b, "]>>"...)
+		w.Out(string(b))
 		w.EndObj()
 	}
+	t.buf = b
 	return root
+}
+
+// grow is s with length n, reusing its memory when it has room.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }

@@ -191,3 +191,71 @@ func (o *objs) EndObj()                    {}
 func (o *objs) PageObj(int) int            { return 3 }
 func (o *objs) AnnotObj(int) (int, bool)   { return 0, false }
 func (o *objs) TextString(s string) string { return "(" + s + ")" }
+
+// rw records page-content operators.
+type rw struct{ strings.Builder }
+
+func (r *rw) RawWriteStr(s string) { r.WriteString(s + "\n") }
+
+// tagDoc tags a document of pages pages, n paragraphs a page (some with a
+// link, some empty), into tr and returns its content and objects.
+func tagDoc(tr *pdftag.Tree, pages, n int) string {
+	var content rw
+	sect := tr.Add(tr.Root(), pdftag.Sect)
+	for p := range pages {
+		tr.BeginPage(&content)
+		for i := range n {
+			e := tr.Add(sect, pdftag.P)
+			if i%7 == 3 {
+				continue // no content: left out
+			}
+			tr.Mark(&content, e)
+			if i%5 == 0 {
+				l := tr.Add(e, pdftag.Link)
+				tr.SetAlt(l, "link")
+				tr.Mark(&content, l)
+				tr.Link(l)
+			}
+			if p > 0 && i == 0 {
+				tr.Mark(&content, sect) // content of an element begun on an earlier page
+			}
+		}
+		tr.Artifact(&content, pdftag.ArtifactFooter)
+		tr.End(&content)
+	}
+	w := &objs{}
+	tr.Write(w)
+	return content.String() + w.String()
+}
+
+// A tree Reset for the next document tags it exactly as a new tree does,
+// whether the document before was larger or smaller, and reuses its
+// memory: a second document of the same shape allocates far less.
+func TestResetSameAsNew(t *testing.T) {
+	tr := pdftag.New()
+	for _, shape := range [][2]int{{3, 40}, {1, 5}, {4, 60}, {2, 20}} {
+		want := tagDoc(pdftag.New(), shape[0], shape[1])
+		tr.Reset()
+		if got := tagDoc(tr, shape[0], shape[1]); got != want {
+			t.Fatalf("%v: a reset tree tags differently from a new one:\n%s\nwant:\n%s", shape, got, want)
+		}
+	}
+	add := func(tr *pdftag.Tree) {
+		var content rw
+		content.Grow(1 << 16)
+		for range 2 {
+			tr.BeginPage(&content)
+			for range 100 {
+				tr.Mark(&content, tr.Add(tr.Root(), pdftag.P))
+			}
+		}
+	}
+	fresh := testing.AllocsPerRun(20, func() { add(pdftag.New()) })
+	reused := testing.AllocsPerRun(20, func() { tr.Reset(); add(tr) })
+	t.Logf("allocations per document: %.0f with a new tree, %.0f with a reset one", fresh, reused)
+	// Mark makes its operator string each time; the tree's own lists are
+	// what Reset keeps.
+	if reused > fresh*3/4 {
+		t.Errorf("a reset tree allocates %.0f times for a document, a new one %.0f: memory not reused", reused, fresh)
+	}
+}
