@@ -208,6 +208,12 @@ func pdfPlanReusing(doc JDDocument, o JDRenderOptions, cache *pdfWrapCache, scra
 // the running footer as artifacts), with the structure tree, XMP metadata
 // and the catalog entries PDF/UA asks for.
 func (p *pdfPlan) write() ([]byte, error) {
+	return p.writeTagged(nil)
+}
+
+// writeTagged is write building the structure in tree, Reset first (nil:
+// a new tree), so a renderer tags each document in the memory of the last.
+func (p *pdfPlan) writeTagged(tree *pdftag.Tree) ([]byte, error) {
 	set := p.o.set()
 	own, fb := p.styles()
 	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, own, fb)
@@ -225,7 +231,11 @@ func (p *pdfPlan) write() ([]byte, error) {
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
-	tree := pdftag.New()
+	if tree == nil {
+		tree = pdftag.New()
+	} else {
+		tree.Reset()
+	}
 	for _, e := range p.elems {
 		el := tree.Add(e.parent, e.typ)
 		if e.alt != "" {
@@ -465,10 +475,11 @@ type pdfRenderer struct {
 	o       JDRenderOptions
 	cache   *pdfWrapCache
 	scratch *pdfScratch
+	tree    *pdftag.Tree // the structure tree, Reset for each document
 }
 
 func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
-	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize), scratch: &pdfScratch{}}
+	return &pdfRenderer{o: o, cache: newPDFWrapCache(pdfWrapCacheSize), scratch: &pdfScratch{}, tree: pdftag.New()}
 }
 
 // render is RenderJobDescription, also returning the number of pages.
@@ -477,7 +488,7 @@ func (r *pdfRenderer) render(doc JDDocument) ([]byte, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	data, err := p.write()
+	data, err := p.writeTagged(r.tree)
 	// The plan is not used again: the next document lays out in its memory.
 	r.scratch.recycle(p.pages, p.elems)
 	return data, p.stats.pages, err
