@@ -13,10 +13,12 @@ import (
 	"sync"
 )
 
-// Pooled buffers larger than these are left to the garbage collector.
+// Pooled buffers larger than these are left to the garbage collector: a
+// pool keeps what it holds for two collections, and one large document
+// (the org chart) should not keep its file buffer alive after it is done.
 const (
-	maxPooledOutput = 16 << 20
-	maxPooledPage   = 1 << 20
+	maxPooledOutput = 1 << 20
+	maxPooledPage   = 256 << 10
 )
 
 // outputPool holds the memory of written files' buffers (*[]byte, empty).
