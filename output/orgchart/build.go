@@ -27,7 +27,8 @@ func Build(m *generator.Model) (*Chart, error) {
 		return nil, err
 	}
 	t := buildTree(m)
-	texts := []string{m.Company.Name}
+	texts := make([]string, 0, 1+2*len(t.nodes))
+	texts = append(texts, m.Company.Name)
 	for i := range t.nodes {
 		texts = append(texts, t.nodes[i].box.Title, t.nodes[i].box.Location)
 	}

@@ -217,7 +217,8 @@ type tree struct {
 // some roles report to the board and others to the CEO, the board is on
 // top with the CEO under it.
 func buildTree(m *generator.Model) *tree {
-	t := &tree{}
+	// The top box (or two) and a node per role, allocated once.
+	t := &tree{nodes: make([]node, 0, len(m.Roles)+2)}
 	bands := map[string]ladders.Band{}
 	for _, lv := range m.Ladder.Levels {
 		bands[lv.Code] = lv.Band

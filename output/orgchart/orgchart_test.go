@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"testing"
@@ -418,8 +420,29 @@ func TestA4(t *testing.T) {
 }
 
 // BenchmarkOrgChart10000 builds and renders the chart of 10,000 roles.
+// Besides the time it reports the chart's memory: peak-live-MB is the
+// largest live heap (as of the last collection, sampled every 5 ms) while
+// building and rendering, less the live heap before (the model).
 func BenchmarkOrgChart10000(b *testing.B) {
 	m := big(b, 10000)
+	b.ReportAllocs()
+	runtime.GC()
+	base := liveHeap()
+	stop, peak := make(chan struct{}), make(chan uint64)
+	go func() {
+		var top uint64
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			top = max(top, liveHeap())
+			select {
+			case <-stop:
+				peak <- top
+				return
+			case <-t.C:
+			}
+		}
+	}()
 	b.ResetTimer()
 	for b.Loop() {
 		c, err := Build(m)
@@ -431,6 +454,17 @@ func BenchmarkOrgChart10000(b *testing.B) {
 		}
 		b.ReportMetric(float64(len(c.Pages)), "pages")
 	}
+	close(stop)
+	top := <-peak
+	b.ReportMetric(float64(top-min(base, top))/(1<<20), "peak-live-MB")
+	runtime.KeepAlive(m)
+}
+
+// liveHeap is the live heap as of the last collection.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // TestTextExtraction reads the rendered PDFs back: titles, levels, ids,

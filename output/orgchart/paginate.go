@@ -69,10 +69,11 @@ func (pg *paginator) layoutView(v view) (*placed, error) {
 	}
 	type item struct{ n, li, depth int }
 	add(v.root, boxW, -1)
+	// Breadth first; the queue is read by index so its memory is not
+	// given up and grown again as it is consumed.
 	queue := []item{{v.root, 0, 0}}
-	for len(queue) > 0 {
-		it := queue[0]
-		queue = queue[1:]
+	for qi := 0; qi < len(queue); qi++ {
+		it := queue[qi]
 		kids := t.nodes[it.n].children
 		if it.n == v.root {
 			kids = v.kids
