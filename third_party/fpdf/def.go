@@ -585,6 +585,8 @@ type Fpdf struct {
 	pageSpare        *bytes.Buffer              // jdgen patch 9: memory of a compressed page's raw buffer, for the next
 	outMem           *[]byte                    // jdgen patch 10: the pooled memory of buffer, if any
 	textBuf          []byte                     // jdgen patch 11: Text's operator, formatted
+	lastFamily       string                     // jdgen patch 12: the last family name SetFont was given,
+	lastFamilyLower  string                     // and the same in lower case
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)
