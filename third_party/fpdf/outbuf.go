@@ -79,3 +79,26 @@ func (f *Fpdf) outBytes(b []byte) {
 		must(f.buffer.WriteString("\n"))
 	}
 }
+
+// OutputBytes closes the document, as Output does, and returns the file:
+// the document's own buffer, handed over rather than copied to a writer
+// (jdgen patch 13). A large document (the org chart) then holds its file
+// once, not twice, when it is written. After it returns, f is closed and
+// its methods should not be called.
+func (f *Fpdf) OutputBytes() ([]byte, error) {
+	if f.err != nil {
+		return nil, f.err
+	}
+	if f.state < 3 {
+		f.Close()
+	}
+	if f.err != nil {
+		return nil, f.err
+	}
+	data := f.buffer.Bytes()
+	// The memory is the caller's now: it goes to no pool.
+	f.buffer = fmtBuffer{}
+	f.outMem = nil
+	f.releaseBuffers(nil)
+	return data, nil
+}
