@@ -1,7 +1,6 @@
 package orgchart
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 
@@ -133,11 +132,12 @@ func Render(c *Chart, o RenderOptions) ([]byte, error) {
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	// The file is fpdf's own buffer, not a copy of it (fpdf patch 13).
+	data, err := pdf.OutputBytes()
+	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 type renderer struct {
