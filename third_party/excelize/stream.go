@@ -762,8 +762,17 @@ func (sw *StreamWriter) Flush() error {
 	_, _ = sw.rawData.WriteString(sw.tableParts)
 	bulkAppendFields(&sw.rawData, sw.worksheet, 41, 41)
 	_, _ = sw.rawData.WriteString(`</worksheet>`)
+	// jdgen patch: the end of the sheet (its hyperlinks, merged cells...)
+	// spills like any other chunk, and a sheet on disk gives its in-memory
+	// buffer back instead of keeping its capacity until the file is saved.
+	if err := sw.rawData.Sync(); err != nil {
+		return err
+	}
 	if err := sw.rawData.Flush(); err != nil {
 		return err
+	}
+	if sw.rawData.tmp != nil {
+		sw.rawData.buf = bytes.Buffer{}
 	}
 
 	sheetPath := sw.file.sheetMap[sw.Sheet]
@@ -785,6 +794,13 @@ func bulkAppendFields(w io.Writer, ws *xlsxWorksheet, from, to int) {
 		}
 	}
 }
+
+// streamSpillSize is how much of a stream is held in memory before Sync
+// writes it to the stream's temp file (jdgen patch: upstream spills at
+// StreamChunkSize, 16 MiB, so every sheet smaller than that stays whole in
+// memory until the workbook is saved; StreamChunkSize also sets the default
+// UnzipXMLSizeLimit when reading, which the patch leaves alone).
+const streamSpillSize = 1 << 20
 
 // bufferedWriter uses a temp file to store an extended buffer. Writes are
 // always made to an in-memory buffer, which will always succeed. The buffer
@@ -826,7 +842,7 @@ func (bw *bufferedWriter) Reader() (io.Reader, error) {
 // buffer has grown large enough. Any error will be returned.
 func (bw *bufferedWriter) Sync() (err error) {
 	// Try to use local storage
-	if bw.buf.Len() < StreamChunkSize {
+	if bw.buf.Len() < streamSpillSize {
 		return nil
 	}
 	if bw.tmp == nil {
