@@ -165,6 +165,7 @@ func (z *xlsxSortedZip) Close() error {
 	if buf, ok := z.out.(*bytes.Buffer); ok {
 		buf.Grow(z.archiveSize())
 	}
+	xlsxCheckpoint()
 	out := zip.NewWriter(z.out)
 	var ext [9]byte
 	ext[0], ext[1], ext[2], ext[4] = xlsxZipExtTimeID&0xff, xlsxZipExtTimeID>>8, 5, 1
