@@ -215,6 +215,7 @@ func writeNew(p string, data []byte) error {
 		fh.Close()
 		return err
 	}
+	startWriteback(fh)
 	return fh.Close()
 }
 

@@ -47,12 +47,16 @@ var toUS = sync.OnceValue(func() map[string]string {
 	return m
 })
 
+// focusAnd spells "&" and "+" as "and" (built once: a Replacer allocates
+// its lookup table on first use).
+var focusAnd = strings.NewReplacer("&", " and ", "+", " and ")
+
 // normalizeFocus reduces a focus spelling to a canonical form: lower case,
 // words separated by single spaces, "&" and "+" spelled "and", every other
 // symbol a separator, American spelling.
 func normalizeFocus(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("&", " and ", "+", " and ").Replace(s)
+	s = focusAnd.Replace(s)
 	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})

@@ -176,7 +176,7 @@ Exit codes: 0 done, 2 bad input (config or flags), 1 anything else.`,
 	pf.StringP("config", "c", "", "company file (env JDGEN_CONFIG; default ./company.yaml)")
 	pf.StringP("out", "o", "", "output folder (env JDGEN_OUT; default the file's output.dir, else ./out)")
 	pf.String("paper", "", "paper size: letter or a4 (env JDGEN_PAPER; default the file's output.paper, else the locale's: letter for en-US and en-CA, a4 otherwise)")
-	pf.Int("workers", runtime.NumCPU(), "job descriptions rendered at once (env JDGEN_WORKERS; the default is the number of CPUs)")
+	pf.Int("workers", runtime.NumCPU(), "CPUs to render on at once: documents rendered in parallel, and the most CPUs the run uses (env JDGEN_WORKERS; the default is the number of CPUs)")
 	pf.String("formats", "", "outputs to make, comma-separated: job-descriptions, postings, workbook, org-chart (env JDGEN_FORMATS; default the file's output.formats, else all)")
 	pf.Bool("strict", false, "treat every warning as a problem: exit 2, nothing written (env JDGEN_STRICT; file output.strict)")
 	f := root.Flags()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/cpulimit"
 	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
 	"github.com/jdgen/jdgen/output/markdown"
@@ -51,6 +52,9 @@ func steps(workers int, s generator.Settings, warn func(generator.Problem)) []ge
 	}
 	return out
 }
+
+// makeSteps is steps; tests add steps of their own to observe a run.
+var makeSteps = steps
 
 // summary is what a run wrote: "9 job descriptions, 9 postings and
 // career-ladder.xlsx".
@@ -136,6 +140,9 @@ func (a *app) generate() error {
 		fmt.Fprintf(a.stderr, "jdgen: --workers %d is more than %d per CPU; using %d\n", workers, workersPerCPU, limit)
 		workers = limit
 	}
+	// --workers N: the run computes on at most N CPUs, the garbage
+	// collector included.
+	defer cpulimit.Apply(workers)()
 	w, err := output.NewDirWriter(a.ctx, s.OutDir, a.writerOptions(s.OutDir))
 	if err != nil {
 		return err
@@ -150,7 +157,7 @@ func (a *app) generate() error {
 		defer lateMu.Unlock()
 		late = append(late, p)
 	}
-	run := steps(workers, s, warn)
+	run := makeSteps(workers, s, warn)
 	prog := newProgress(a.stderr, expectedFiles(m, s))
 	counts := map[string]int{}
 	// The steps run at once and share the worker budget.

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jdgen/jdgen/generator"
 	"github.com/spf13/viper"
 )
 
@@ -94,5 +95,34 @@ func TestWorkersSameFiles(t *testing.T) {
 		if errA != nil || errB != nil || !bytes.Equal(a, b) {
 			t.Errorf("%s differs between 1 and 3 workers (%v, %v)", rel, errA, errB)
 		}
+	}
+}
+
+// TestWorkersLimitCPUs: --workers 1 runs the steps on one CPU (GOMAXPROCS
+// 1), and the setting is restored afterwards.
+func TestWorkersLimitCPUs(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "")
+	before := runtime.GOMAXPROCS(0)
+	seen := -1
+	orig := makeSteps
+	t.Cleanup(func() { makeSteps = orig })
+	makeSteps = func(workers int, s generator.Settings, warn func(generator.Problem)) []generator.Step {
+		return append(orig(workers, s, warn), generator.Step{
+			Name: "observer",
+			Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
+				seen = runtime.GOMAXPROCS(0)
+				return nil
+			},
+		})
+	}
+	example := filepath.Join("..", "..", "examples", "small-business.yaml")
+	if code, _, stderr := run(t, "--config", example, "--out", t.TempDir(), "--workers", "1", "--formats", "org-chart"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if seen != 1 {
+		t.Errorf("--workers 1: the steps ran with GOMAXPROCS %d, want 1", seen)
+	}
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("after the run: GOMAXPROCS %d, want %d again", got, before)
 	}
 }

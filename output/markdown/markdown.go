@@ -30,7 +30,13 @@ func PostingsStep(o Options) generator.Step {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
+				// One slot of the run's worker budget while rendering.
+				release, err := generator.Acquire(ctx)
+				if err != nil {
+					return err
+				}
 				f := generator.File{Name: path.Join(posting.Dir, r.ID+".md"), Data: Render(posting.Build(m, r))}
+				release()
 				if err := emit(f); err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -127,5 +128,34 @@ func TestHostileText(t *testing.T) {
 		if bad.MatchString(md) {
 			t.Errorf("Markdown matches %s:\n%s", bad, md)
 		}
+	}
+}
+
+// The step computes only while it holds a slot of the run's worker budget.
+func TestStepSharesWorkerBudget(t *testing.T) {
+	m := exampleModel(t, "company")
+	ctx := generator.WithWorkers(t.Context(), 1)
+	release, err := generator.Acquire(ctx) // the only slot
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emitted atomic.Int32
+	done := make(chan error)
+	go func() {
+		done <- PostingsStep(Options{}).Run(ctx, m, func(generator.File) error {
+			emitted.Add(1)
+			return nil
+		})
+	}()
+	time.Sleep(100 * time.Millisecond)
+	if n := emitted.Load(); n != 0 {
+		t.Errorf("%d files emitted while another step held the only worker slot", n)
+	}
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if want := len(posting.Open(m)); int(emitted.Load()) != want {
+		t.Errorf("%d files, want %d", emitted.Load(), want)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/locale"
@@ -386,7 +387,27 @@ func RegionName(code string) string {
 // clean trims a config text and joins its lines: a line break inside one
 // text would otherwise start a new paragraph or block in some formats.
 func clean(s string) string {
+	if isClean(s) {
+		return s // most texts: no copy
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether clean(s) == s: no leading, trailing or repeated
+// white space, and no white space other than single spaces.
+func isClean(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+			continue
+		}
+		space = false
+	}
+	return !space || s == ""
 }
 
 func nonEmpty(ss []string) []string {

@@ -60,6 +60,10 @@ func Index(docs []posting.Document, company, lang string, a Assets) []byte {
 	return []byte(b.String())
 }
 
+// indexLocationFact is the label of the posting fact whose value the index
+// shows as the location (it names remote regions, say).
+const indexLocationFact = "Location"
+
 // drawFilters is the search box, the workplace filter and the live count,
 // hidden until the script runs.
 func drawFilters(b *strings.Builder, docs []posting.Document) {
@@ -95,7 +99,7 @@ func drawTable(b *strings.Builder, docs []posting.Document) {
 	for _, d := range docs {
 		loc := d.Location
 		for _, f := range d.Facts {
-			if f.Label == "Location" {
+			if f.Label == indexLocationFact {
 				loc = f.Value
 			}
 		}

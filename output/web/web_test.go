@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -527,5 +528,66 @@ func TestRenderError(t *testing.T) {
 	d := posting.Document{Title: "T", Company: "Acme", Lang: "en-US", RoleID: "t", Pay: &generator.Pay{Min: nan, Max: 1, Currency: "USD", Period: "year"}}
 	if _, err := Page(d, Assets{Brand: "#1F4E79"}); !errors.Is(err, ErrRender) {
 		t.Errorf("err = %v, want ErrRender", err)
+	}
+}
+
+// The step keeps only an index entry per posting; the index made from the
+// entries is the one made from the whole documents.
+func TestIndexFromEntries(t *testing.T) {
+	for _, name := range []string{"company", "small-business", "british-company"} {
+		m := exampleModel(t, name)
+		a, err := NewAssets(m.Company.Logo, m.Company.BrandColor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var full []posting.Document
+		for _, r := range posting.Open(m) {
+			full = append(full, posting.Build(m, r))
+		}
+		if len(full) == 0 {
+			t.Fatalf("%s: no open postings", name)
+		}
+		want := Index(full, m.Company.Name, full[0].Lang, a)
+		if got := render(t, m)["postings/index.html"]; !bytes.Equal(got, want) {
+			t.Errorf("%s: the step's index differs from the index of the whole documents", name)
+		}
+		if e := indexEntry(full[0]); len(e.Sections) != 0 || len(e.Facts) > 1 {
+			t.Errorf("%s: index entry keeps %d sections and %d facts", name, len(e.Sections), len(e.Facts))
+		}
+	}
+}
+
+// The step computes only while it holds a slot of the run's worker budget.
+func TestStepSharesWorkerBudget(t *testing.T) {
+	m := exampleModel(t, "company")
+	ctx := generator.WithWorkers(t.Context(), 1)
+	release, err := generator.Acquire(ctx) // the only slot
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	emitted := 0
+	done := make(chan error)
+	go func() {
+		done <- PostingsStep(Options{}).Run(ctx, m, func(generator.File) error {
+			mu.Lock()
+			defer mu.Unlock()
+			emitted++
+			return nil
+		})
+	}()
+	time.Sleep(100 * time.Millisecond)
+	mu.Lock()
+	early := emitted
+	mu.Unlock()
+	if early != 0 {
+		t.Errorf("%d files emitted while another step held the only worker slot", early)
+	}
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if want := len(posting.Open(m)) + 1; emitted != want {
+		t.Errorf("%d files, want %d", emitted, want)
 	}
 }
