@@ -21,7 +21,10 @@ const (
 	xlsxZipLevel = 5
 	// xlsxChunkSize is the size of the blocks a compressed part is kept in
 	// until the archive is written: no buffer doubling, no large copies.
-	xlsxChunkSize = 64 << 10
+	// A part's first block is xlsxFirstChunk, each next one twice the last
+	// up to xlsxChunkSize, so the many small parts stay small.
+	xlsxChunkSize  = 64 << 10
+	xlsxFirstChunk = 1 << 10
 	// xlsxZipVersion20 is the version (2.0) zip.Writer.CreateHeader writes
 	// as "made by" and "needed to extract" for a deflated entry.
 	xlsxZipVersion20 = 20
@@ -223,7 +226,7 @@ func xlsxIsSheet(name string) bool {
 	return strings.HasPrefix(name, xlsxSheetPrefix) && strings.HasSuffix(name, ".xml")
 }
 
-// xlsxChunks is a write-only buffer kept in blocks of xlsxChunkSize.
+// xlsxChunks is a write-only buffer kept in blocks of up to xlsxChunkSize.
 type xlsxChunks struct {
 	blocks [][]byte
 	n      int
@@ -232,11 +235,13 @@ type xlsxChunks struct {
 func (c *xlsxChunks) Write(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
-		if len(c.blocks) == 0 || len(c.blocks[len(c.blocks)-1]) == xlsxChunkSize {
-			c.blocks = append(c.blocks, make([]byte, 0, xlsxChunkSize))
+		if len(c.blocks) == 0 {
+			c.blocks = append(c.blocks, make([]byte, 0, xlsxFirstChunk))
+		} else if last := c.blocks[len(c.blocks)-1]; len(last) == cap(last) {
+			c.blocks = append(c.blocks, make([]byte, 0, min(2*cap(last), xlsxChunkSize)))
 		}
 		last := &c.blocks[len(c.blocks)-1]
-		k := min(len(p), xlsxChunkSize-len(*last))
+		k := min(len(p), cap(*last)-len(*last))
 		*last = append(*last, p[:k]...)
 		p = p[k:]
 	}
