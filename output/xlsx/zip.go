@@ -4,11 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -60,7 +62,6 @@ type xlsxSortedZip struct {
 	dims  map[string]string
 	parts []*xlsxPart
 	cur   *xlsxPart
-	err   error
 }
 
 // xlsxPart is one compressed part of the archive.
@@ -83,7 +84,7 @@ type xlsxPart struct {
 // xlsxNewSortedZip writes to w; every entry is stamped with modified (see
 // xlsxZipTime), and worksheet parts get the dimensions in dims.
 func xlsxNewSortedZip(w io.Writer, modified time.Time, dims map[string]string) *xlsxSortedZip {
-	return &xlsxSortedZip{out: w, modified: modified, dims: dims}
+	return &xlsxSortedZip{out: w, modified: modified, dims: maps.Clone(dims)}
 }
 
 // Create starts a part, ending the one before.
@@ -159,10 +160,8 @@ func (z *xlsxSortedZip) Close() error {
 	if err := z.endPart(); err != nil {
 		return err
 	}
-	if len(z.dims) > 0 {
-		for name := range z.dims {
-			return fmt.Errorf("%w: %s: a dimension was recorded but the worksheet was not written", ErrWorkbookBuild, name)
-		}
+	if left := slices.Sorted(maps.Keys(z.dims)); len(left) > 0 {
+		return fmt.Errorf("%w: %s: a dimension was recorded but the worksheet was not written", ErrWorkbookBuild, left[0])
 	}
 	slices.SortStableFunc(z.parts, func(a, b *xlsxPart) int { return strings.Compare(a.name, b.name) })
 	if buf, ok := z.out.(*bytes.Buffer); ok {
@@ -170,10 +169,13 @@ func (z *xlsxSortedZip) Close() error {
 	}
 	xlsxCheckpoint()
 	out := zip.NewWriter(z.out)
-	var ext [9]byte
-	ext[0], ext[1], ext[2], ext[4] = xlsxZipExtTimeID&0xff, xlsxZipExtTimeID>>8, 5, 1
-	mt := uint32(z.modified.Unix())
-	ext[5], ext[6], ext[7], ext[8] = byte(mt), byte(mt>>8), byte(mt>>16), byte(mt>>24)
+	// The extended timestamp CreateHeader adds: ID, size 5, flags
+	// (modification time only), the time.
+	var ext []byte
+	ext = binary.LittleEndian.AppendUint16(ext, xlsxZipExtTimeID)
+	ext = binary.LittleEndian.AppendUint16(ext, 5)
+	ext = append(ext, 1)
+	ext = binary.LittleEndian.AppendUint32(ext, uint32(z.modified.Unix()))
 	var stamp zip.FileHeader
 	stamp.SetModTime(z.modified)
 	for _, p := range z.parts {
@@ -185,7 +187,7 @@ func (z *xlsxSortedZip) Close() error {
 			UncompressedSize64: p.size,
 			ModifiedTime:       stamp.ModifiedTime,
 			ModifiedDate:       stamp.ModifiedDate,
-			Extra:              slices.Clone(ext[:]),
+			Extra:              slices.Clone(ext),
 		}
 		if p.fixed {
 			fh.Flags |= xlsxZipDataDescriptor
