@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"strconv"
 	"time"
 )
 
@@ -28,8 +27,6 @@ const (
 var (
 	// An element of the core-properties part written without a prefix.
 	xlsxCoreBare = regexp.MustCompile(`<(/?)([A-Za-z]+)([\s/>])`)
-	// The start of a cell element and its reference.
-	xlsxCellRef = []byte(`<c r="`)
 	// The worksheet's dimension element (excelize's stream writer always
 	// writes ref="A1").
 	xlsxDimension = regexp.MustCompile(`<dimension ref="[A-Z0-9:]*"`)
@@ -37,18 +34,6 @@ var (
 	// declaration on every element.
 	xlsxRelsAttr = ` xmlns:relationships="` + xlsxNSRels + `" relationships:id="`
 )
-
-// xlsxFixPart returns the part named name with the fix-ups that apply to
-// it; other parts come back unchanged.
-func xlsxFixPart(name string, data []byte) ([]byte, error) {
-	switch {
-	case name == xlsxCorePart:
-		return xlsxFixCore(data)
-	case xlsxIsSheet(name):
-		return xlsxFixSheet(name, data)
-	}
-	return data, nil
-}
 
 // xlsxFixCore gives the core properties the cp: prefix. excelize writes
 // <coreProperties xmlns="...core-properties"> with keywords, lastModifiedBy
@@ -64,9 +49,11 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 	return xlsxCoreBare.ReplaceAll(data, []byte(`<${1}cp:${2}${3}`)), nil
 }
 
-// xlsxFixSheet sets the worksheet's real dimension and writes hyperlinks'
-// relationship ids as r:id, on a whole part (the workbook streams its
-// parts through xlsxSheetFixer instead, with the dimension it recorded).
+// xlsxSheetFixer sets a worksheet's real dimension and writes hyperlinks'
+// relationship ids as r:id, as the part streams through: it holds only the
+// part's head (up to its dimension element) and the last few bytes of a
+// write, in case a hyperlink attribute is split between two writes. The
+// dimension is the range the stream writer was given (xlsxRange).
 //
 // Dimension: excelize's StreamWriter declares every streamed sheet as
 // ref="A1", and SetSheetDimension after Flush is silently lost (the stream
@@ -76,26 +63,6 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 // r:id: excelize marshals the hyperlink's id as relationships:id with its
 // own xmlns:relationships on each element. Equivalent XML, but ExcelJS and
 // Gnumeric look for r:id and drop the link ("Unknown type of hyperlink").
-func xlsxFixSheet(name string, data []byte) ([]byte, error) {
-	ref, err := xlsxUsedRange(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrWorkbookBuild, name, err)
-	}
-	var out bytes.Buffer
-	s := &xlsxSheetFixer{name: name, ref: ref, out: &out}
-	if _, err := s.Write(data); err != nil {
-		return nil, err
-	}
-	if err := s.close(); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
-}
-
-// xlsxSheetFixer applies xlsxFixSheet's fix-ups to a worksheet part as it
-// streams through, holding only the part's head (up to its dimension
-// element) and the last few bytes of a write, in case a hyperlink
-// attribute is split between two writes.
 type xlsxSheetFixer struct {
 	name string
 	// ref is the used range the dimension element gets.
@@ -197,44 +164,6 @@ func (s *xlsxSheetFixer) close() error {
 		return fmt.Errorf("%w: %s: hyperlinks but no r namespace on the worksheet", ErrWorkbookBuild, s.name)
 	}
 	return nil
-}
-
-// xlsxUsedRange is the range covering every cell element of a worksheet,
-// styled blanks included (as Excel counts it), or "A1" for an empty sheet.
-func xlsxUsedRange(data []byte) (string, error) {
-	var used xlsxRange
-	for i := 0; ; {
-		j := bytes.Index(data[i:], xlsxCellRef)
-		if j < 0 {
-			break
-		}
-		start := i + j + len(xlsxCellRef)
-		end := bytes.IndexByte(data[start:], '"')
-		if end < 0 {
-			return "", fmt.Errorf("unterminated cell reference")
-		}
-		col, row, err := xlsxSplitRef(data[start : start+end])
-		if err != nil {
-			return "", err
-		}
-		used.add(col, row)
-		i = start + end
-	}
-	return used.ref(), nil
-}
-
-// xlsxSplitRef splits "AB12" into column 28 and row 12.
-func xlsxSplitRef(ref []byte) (col, row int, err error) {
-	i := 0
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
-		col = col*26 + int(ref[i]-'A'+1)
-		i++
-	}
-	row, err = strconv.Atoi(string(ref[i:]))
-	if i == 0 || err != nil || row < 1 {
-		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
-	}
-	return col, row, nil
 }
 
 // xlsxColName is the letters of 1-based column n.

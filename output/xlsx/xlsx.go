@@ -605,7 +605,8 @@ type xlsxStream struct {
 }
 
 // xlsxRange is the range a sheet's cell elements cover, styled blanks
-// included, as xlsxUsedRange counts them in a written part.
+// included, as Excel counts it (the tests check it against a scan of the
+// written part, xlsxUsedRange).
 type xlsxRange struct {
 	minCol, minRow, maxCol, maxRow int
 }
