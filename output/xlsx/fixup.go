@@ -2,9 +2,10 @@ package xlsx
 
 // Fix-ups of excelize v2.10.1's parts that its API cannot reach (issue
 // #15). They run once per part as excelize writes it into the sorted zip
-// writer (zip.go), before the part is compressed; each names the upstream behaviour it corrects. Checked
-// again with v2.11.1 (the newest served): it writes the same bytes for all
-// three, so the fix-ups stay until excelize changes them.
+// writer (zip.go), before the part is compressed; each names the upstream
+// behaviour it corrects. Checked again with v2.11.1 (the newest served): it
+// writes the same bytes for all three, so the fix-ups stay until excelize
+// changes them.
 
 import (
 	"bytes"
@@ -71,7 +72,8 @@ type xlsxSheetFixer struct {
 	// head is the start of the part until the dimension element is seen.
 	head     []byte
 	headDone bool
-	// hasR tells whether the worksheet declares the r namespace.
+	// hasR tells whether the worksheet's root element, before the
+	// dimension, declares the r namespace.
 	hasR bool
 	// pend is what may still be the start of a hyperlink attribute.
 	pend []byte
