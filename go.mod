@@ -39,3 +39,5 @@ require (
 )
 
 replace github.com/go-pdf/fpdf => ./third_party/fpdf
+
+replace github.com/xuri/excelize/v2 => ./third_party/excelize

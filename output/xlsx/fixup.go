@@ -1,17 +1,17 @@
 package xlsx
 
 // Fix-ups of excelize v2.10.1's parts that its API cannot reach (issue
-// #15). They run once per part as the sorted zip writer (zip.go) copies it
-// into the workbook; each names the upstream behaviour it corrects. Checked
-// again with v2.11.1 (the newest served): it writes the same bytes for all
-// three, so the fix-ups stay until excelize changes them.
+// #15). They run once per part as excelize writes it into the sorted zip
+// writer (zip.go), before the part is compressed; each names the upstream
+// behaviour it corrects. Checked again with v2.11.1 (the newest served): it
+// writes the same bytes for all three, so the fix-ups stay until excelize
+// changes them.
 
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -28,8 +28,6 @@ const (
 var (
 	// An element of the core-properties part written without a prefix.
 	xlsxCoreBare = regexp.MustCompile(`<(/?)([A-Za-z]+)([\s/>])`)
-	// The start of a cell element and its reference.
-	xlsxCellRef = []byte(`<c r="`)
 	// The worksheet's dimension element (excelize's stream writer always
 	// writes ref="A1").
 	xlsxDimension = regexp.MustCompile(`<dimension ref="[A-Z0-9:]*"`)
@@ -37,18 +35,6 @@ var (
 	// declaration on every element.
 	xlsxRelsAttr = ` xmlns:relationships="` + xlsxNSRels + `" relationships:id="`
 )
-
-// xlsxFixPart returns the part named name with the fix-ups that apply to
-// it; other parts come back unchanged.
-func xlsxFixPart(name string, data []byte) ([]byte, error) {
-	switch {
-	case name == xlsxCorePart:
-		return xlsxFixCore(data)
-	case strings.HasPrefix(name, xlsxSheetPrefix) && strings.HasSuffix(name, ".xml"):
-		return xlsxFixSheet(name, data)
-	}
-	return data, nil
-}
 
 // xlsxFixCore gives the core properties the cp: prefix. excelize writes
 // <coreProperties xmlns="...core-properties"> with keywords, lastModifiedBy
@@ -64,8 +50,11 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 	return xlsxCoreBare.ReplaceAll(data, []byte(`<${1}cp:${2}${3}`)), nil
 }
 
-// xlsxFixSheet sets the worksheet's real dimension and writes hyperlinks'
-// relationship ids as r:id.
+// xlsxSheetFixer sets a worksheet's real dimension and writes hyperlinks'
+// relationship ids as r:id, as the part streams through: it holds only the
+// part's head (up to its dimension element) and the last few bytes of a
+// write, in case a hyperlink attribute is split between two writes. The
+// dimension is the range the stream writer was given (xlsxRange).
 //
 // Dimension: excelize's StreamWriter declares every streamed sheet as
 // ref="A1", and SetSheetDimension after Flush is silently lost (the stream
@@ -75,77 +64,108 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 // r:id: excelize marshals the hyperlink's id as relationships:id with its
 // own xmlns:relationships on each element. Equivalent XML, but ExcelJS and
 // Gnumeric look for r:id and drop the link ("Unknown type of hyperlink").
-func xlsxFixSheet(name string, data []byte) ([]byte, error) {
-	if bytes.Contains(data, []byte(xlsxRelsAttr)) {
-		if !bytes.Contains(data, []byte(`xmlns:r="`+xlsxNSRels+`"`)) {
-			return nil, fmt.Errorf("%w: %s: hyperlinks but no r namespace on the worksheet", ErrWorkbookBuild, name)
-		}
-		data = bytes.ReplaceAll(data, []byte(xlsxRelsAttr), []byte(` r:id="`))
-	}
-	ref, err := xlsxUsedRange(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrWorkbookBuild, name, err)
-	}
-	loc := xlsxDimension.FindIndex(data)
-	if loc == nil {
-		return nil, fmt.Errorf("%w: %s: no dimension element", ErrWorkbookBuild, name)
-	}
-	out := make([]byte, 0, len(data)+16)
-	out = append(out, data[:loc[0]]...)
-	out = append(out, `<dimension ref="`+ref+`"`...)
-	return append(out, data[loc[1]:]...), nil
+type xlsxSheetFixer struct {
+	name string
+	// ref is the used range the dimension element gets.
+	ref string
+	out io.Writer
+	// head is the start of the part until the dimension element is seen.
+	head     []byte
+	headDone bool
+	// hasR tells whether the worksheet's root element, before the
+	// dimension, declares the r namespace.
+	hasR bool
+	// pend is what may still be the start of a hyperlink attribute.
+	pend []byte
+	// links counts the attributes rewritten.
+	links int
 }
 
-// xlsxUsedRange is the range covering every cell element of a worksheet,
-// styled blanks included (as Excel counts it), or "A1" for an empty sheet.
-func xlsxUsedRange(data []byte) (string, error) {
-	minCol, minRow, maxCol, maxRow := 0, 0, 0, 0
-	for i := 0; ; {
-		j := bytes.Index(data[i:], xlsxCellRef)
-		if j < 0 {
+// xlsxMaxSheetHead bounds how far into a worksheet its dimension element
+// may be (excelize writes it in the first few hundred bytes).
+const xlsxMaxSheetHead = 64 << 10
+
+// Write passes b on, fixed up.
+func (s *xlsxSheetFixer) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := min(len(b), xlsxZipCopyBlock)
+		if err := s.write(b[:k]); err != nil {
+			return 0, err
+		}
+		b = b[k:]
+	}
+	return n, nil
+}
+
+func (s *xlsxSheetFixer) write(b []byte) error {
+	if s.headDone {
+		return s.replace(b)
+	}
+	s.head = append(s.head, b...)
+	loc := xlsxDimension.FindIndex(s.head)
+	if loc == nil {
+		if len(s.head) > xlsxMaxSheetHead {
+			return fmt.Errorf("%w: %s: no dimension element", ErrWorkbookBuild, s.name)
+		}
+		return nil
+	}
+	s.headDone = true
+	s.hasR = bytes.Contains(s.head[:loc[0]], []byte(`xmlns:r="`+xlsxNSRels+`"`))
+	head := s.head
+	s.head = nil
+	if err := s.replace(head[:loc[0]]); err != nil {
+		return err
+	}
+	if err := s.replace([]byte(`<dimension ref="` + s.ref + `"`)); err != nil {
+		return err
+	}
+	return s.replace(head[loc[1]:])
+}
+
+// replace writes b with every hyperlink attribute written as r:id, keeping
+// back the bytes that may start one.
+func (s *xlsxSheetFixer) replace(b []byte) error {
+	old := []byte(xlsxRelsAttr)
+	buf := append(s.pend, b...)
+	p := buf
+	for {
+		i := bytes.Index(p, old)
+		if i < 0 {
 			break
 		}
-		start := i + j + len(xlsxCellRef)
-		end := bytes.IndexByte(data[start:], '"')
-		if end < 0 {
-			return "", fmt.Errorf("unterminated cell reference")
+		if _, err := s.out.Write(p[:i]); err != nil {
+			return err
 		}
-		col, row, err := xlsxSplitRef(data[start : start+end])
-		if err != nil {
-			return "", err
+		if _, err := io.WriteString(s.out, ` r:id="`); err != nil {
+			return err
 		}
-		if maxRow == 0 || col < minCol {
-			minCol = col
-		}
-		if maxRow == 0 || row < minRow {
-			minRow = row
-		}
-		maxCol, maxRow = max(maxCol, col), max(maxRow, row)
-		i = start + end
+		s.links++
+		p = p[i+len(old):]
 	}
-	if maxRow == 0 {
-		return "A1", nil
+	if keep := len(old) - 1; len(p) > keep {
+		if _, err := s.out.Write(p[:len(p)-keep]); err != nil {
+			return err
+		}
+		p = p[len(p)-keep:]
 	}
-	first := xlsxColName(minCol) + strconv.Itoa(minRow)
-	last := xlsxColName(maxCol) + strconv.Itoa(maxRow)
-	if first == last {
-		return first, nil
-	}
-	return first + ":" + last, nil
+	s.pend = append(buf[:0], p...)
+	return nil
 }
 
-// xlsxSplitRef splits "AB12" into column 28 and row 12.
-func xlsxSplitRef(ref []byte) (col, row int, err error) {
-	i := 0
-	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
-		col = col*26 + int(ref[i]-'A'+1)
-		i++
+// close writes what was held back and checks the part.
+func (s *xlsxSheetFixer) close() error {
+	if !s.headDone {
+		return fmt.Errorf("%w: %s: no dimension element", ErrWorkbookBuild, s.name)
 	}
-	row, err = strconv.Atoi(string(ref[i:]))
-	if i == 0 || err != nil || row < 1 {
-		return 0, 0, fmt.Errorf("bad cell reference %q", ref)
+	if _, err := s.out.Write(s.pend); err != nil {
+		return err
 	}
-	return col, row, nil
+	s.pend = nil
+	if s.links > 0 && !s.hasR {
+		return fmt.Errorf("%w: %s: hyperlinks but no r namespace on the worksheet", ErrWorkbookBuild, s.name)
+	}
+	return nil
 }
 
 // xlsxColName is the letters of 1-based column n.

@@ -234,3 +234,73 @@ func TestXLSXLongTitleTooltip(t *testing.T) {
 		t.Errorf("long tooltip not cut: %q", tip)
 	}
 }
+
+// The streaming fix-up gives the same part whatever the writes' sizes,
+// hyperlink attributes split between writes included: the Roles sheet of
+// the company workbook, turned back into what excelize writes, fixed up
+// again in writes of 1 to 4,096 bytes.
+func TestXLSXSheetFixerSplitWrites(t *testing.T) {
+	_, data := xlsxBuildOpen(t, xlsxTestModel(t, "company"))
+	fixed := xlsxParts(t, data)["xl/worksheets/sheet4.xml"]
+	links := bytes.Count(fixed, []byte(` r:id="`))
+	if links == 0 {
+		t.Fatal("the Roles sheet has no hyperlinks to test with")
+	}
+	ref := xlsxDimensionRef.FindSubmatch(fixed)
+	if ref == nil || string(ref[1]) == "A1" {
+		t.Fatalf("the Roles sheet's dimension is %q", ref)
+	}
+	raw := bytes.ReplaceAll(fixed, []byte(` r:id="`), []byte(xlsxRelsAttr))
+	raw = bytes.Replace(raw, ref[0], []byte(`<dimension ref="A1"`), 1)
+	for _, size := range []int{1, 2, 3, 7, len(xlsxRelsAttr) - 1, len(xlsxRelsAttr), 100, 4096} {
+		var out bytes.Buffer
+		s := &xlsxSheetFixer{name: "sheet4.xml", ref: string(ref[1]), out: &out}
+		for p := raw; len(p) > 0; {
+			k := min(size, len(p))
+			if n, err := s.Write(p[:k]); err != nil || n != k {
+				t.Fatalf("writes of %d: Write = %d, %v", size, n, err)
+			}
+			p = p[k:]
+		}
+		if err := s.close(); err != nil {
+			t.Fatalf("writes of %d: %v", size, err)
+		}
+		if !bytes.Equal(out.Bytes(), fixed) {
+			t.Errorf("writes of %d bytes: the part differs from the fixed one", size)
+		}
+		if s.links != links {
+			t.Errorf("writes of %d bytes: %d links rewritten, want %d", size, s.links, links)
+		}
+	}
+	// A part whose head holds no dimension element is refused, not held.
+	s := &xlsxSheetFixer{name: "sheet1.xml", ref: "A1", out: io.Discard}
+	if _, err := s.Write(bytes.Repeat([]byte("<x/>"), xlsxMaxSheetHead)); !errors.Is(err, ErrWorkbookBuild) {
+		t.Errorf("no dimension in the head: %v, want ErrWorkbookBuild", err)
+	}
+	if s := (&xlsxSheetFixer{name: "sheet1.xml", out: io.Discard}); !errors.Is(s.close(), ErrWorkbookBuild) {
+		t.Error("an empty part closed without an error")
+	}
+}
+
+// A worksheet part excelize writes without a recorded dimension, or a
+// recorded one that is never written, is an error.
+func TestXLSXSortedZipDimensions(t *testing.T) {
+	z := xlsxNewSortedZip(io.Discard, xlsxTestDate, map[string]string{})
+	if _, err := z.Create("xl/worksheets/sheet1.xml"); !errors.Is(err, ErrWorkbookBuild) {
+		t.Errorf("sheet without a dimension: %v, want ErrWorkbookBuild", err)
+	}
+	z = xlsxNewSortedZip(io.Discard, xlsxTestDate, map[string]string{"xl/worksheets/sheet2.xml": "A1:B2"})
+	if _, err := z.Create("xl/styles.xml"); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); !errors.Is(err, ErrWorkbookBuild) {
+		t.Errorf("dimension of a sheet never written: %v, want ErrWorkbookBuild", err)
+	}
+	z = xlsxNewSortedZip(io.Discard, xlsxTestDate, nil)
+	if _, err := z.Create("a.xml"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := z.Create("a.xml"); !errors.Is(err, ErrWorkbookBuild) {
+		t.Errorf("a part written twice: %v, want ErrWorkbookBuild", err)
+	}
+}

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -225,6 +224,9 @@ type xlsxBook struct {
 	boldStyles map[int]bool
 	indents    map[int]int
 	fontSizes  map[int]float64
+	// dims maps each worksheet part to the range its rows cover, recorded
+	// as they are streamed; the zip writer puts it in the part.
+	dims map[string]string
 }
 
 func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) {
@@ -239,7 +241,8 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 	}()
 	b := &xlsxBook{ctx: ctx, f: f, m: m, idx: make(map[string]int, len(m.Roles)),
 		moneyStyles: map[string]int{}, indentStyles: map[[2]int]int{},
-		boldStyles: map[int]bool{}, indents: map[int]int{}, fontSizes: map[int]float64{}}
+		boldStyles: map[int]bool{}, indents: map[int]int{}, fontSizes: map[int]float64{},
+		dims: map[string]string{}}
 	for i, r := range m.Roles {
 		if _, dup := b.idx[r.ID]; !dup {
 			b.idx[r.ID] = i
@@ -270,10 +273,11 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 			return nil, fmt.Errorf("%s sheet: %w", s.sheet, err)
 		}
 	}
-	var buf bytes.Buffer
 	stamp := xlsxZipTime(m.Settings.Date)
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(w, stamp) }
-	if _, err := f.WriteTo(&buf); err != nil {
+	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(w, stamp, b.dims) }
+	// WriteToBuffer's buffer is the file: no copy of it (WriteTo makes one).
+	buf, err := f.WriteToBuffer()
+	if err != nil {
 		return nil, fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
 	}
 	return buf.Bytes(), nil
@@ -596,6 +600,38 @@ type xlsxStream struct {
 	s   *xlsxSheet
 	sw  *excelize.StreamWriter
 	row int
+	// used is the range of the cells written so far (see xlsxRange).
+	used xlsxRange
+}
+
+// xlsxRange is the range a sheet's cell elements cover, styled blanks
+// included, as Excel counts it (the tests check it against a scan of the
+// written part, xlsxUsedRange).
+type xlsxRange struct {
+	minCol, minRow, maxCol, maxRow int
+}
+
+// add extends the range by the cell at col, row (1-based).
+func (r *xlsxRange) add(col, row int) {
+	if r.maxRow == 0 {
+		*r = xlsxRange{col, row, col, row}
+		return
+	}
+	r.minCol, r.minRow = min(r.minCol, col), min(r.minRow, row)
+	r.maxCol, r.maxRow = max(r.maxCol, col), max(r.maxRow, row)
+}
+
+// ref is the range as a reference ("A1:F20"), "A1" when no cell was written.
+func (r xlsxRange) ref() string {
+	if r.maxRow == 0 {
+		return "A1"
+	}
+	first := xlsxColName(r.minCol) + strconv.Itoa(r.minRow)
+	last := xlsxColName(r.maxCol) + strconv.Itoa(r.maxRow)
+	if first == last {
+		return first
+	}
+	return first + ":" + last
 }
 
 // stream starts a sheet: the sheet properties go before NewStreamWriter,
@@ -652,8 +688,20 @@ func (st *xlsxStream) addHeight(height float64, cells ...any) error {
 			return err
 		}
 	}
-	return xlsxWrap(st.sw.SetRow(st.s.cell(1, st.row), xlsxBlanks(cells), excelize.RowOpts{Height: height}))
+	cells = xlsxBlanks(cells)
+	// The stream writer writes a cell element for every value but nil.
+	for i, c := range cells {
+		if c != nil {
+			st.used.add(i+1, st.row)
+		}
+	}
+	return xlsxWrap(st.sw.SetRow(st.s.cell(1, st.row), cells, excelize.RowOpts{Height: height}))
 }
+
+// xlsxCheckpoint is called where the build's memory may peak: before and
+// after each sheet is flushed, and when every part is compressed. Tests
+// set it to measure the live heap there; it does nothing otherwise.
+var xlsxCheckpoint = func() {}
 
 // xlsxBlanks turns empty text into blank cells (a styled cell keeps its
 // style): excelize would store "" as a string, which pandas and others
@@ -704,7 +752,12 @@ func (st *xlsxStream) finish(filter bool) error {
 	if err := st.b.pageSetup(st.s, 1); err != nil {
 		return err
 	}
-	return xlsxWrap(st.sw.Flush())
+	// The part excelize writes the sheet to (named by its sheet id).
+	st.b.dims[xlsxSheetPrefix+strconv.Itoa(st.sw.SheetID)+".xml"] = st.used.ref()
+	xlsxCheckpoint()
+	err := st.sw.Flush()
+	xlsxCheckpoint()
+	return xlsxWrap(err)
 }
 
 // rowHeight is the height of the row of cells on sheet s.
