@@ -64,7 +64,7 @@ type DirWriter struct {
 	opts   Options
 	lock   *folderLock
 	stage  string
-	files  map[string]string // name -> sha256 of what was written
+	files  map[string][sha256.Size]byte // name -> sha256 of what was written
 	done   bool
 }
 
@@ -91,7 +91,7 @@ func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter,
 	if err != nil {
 		return nil, err
 	}
-	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string]string{}}
+	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string][sha256.Size]byte{}}
 	if err := recoverLocked(target); err != nil {
 		lk.release()
 		return nil, err
@@ -191,8 +191,7 @@ func (w *DirWriter) Write(f generator.File) error {
 	if err := writeNew(p, f.Data); err != nil {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	h := sha256.Sum256(f.Data)
-	w.files[f.Name] = hex.EncodeToString(h[:])
+	w.files[f.Name] = sha256.Sum256(f.Data)
 	return nil
 }
 
@@ -250,7 +249,13 @@ func (w *DirWriter) Commit() (Result, error) {
 	if err != nil && !w.opts.Force {
 		return Result{}, err
 	}
-	j, res, err := plan(w.target, old, w.files, w.opts.Force)
+	// The hashes are kept as bytes while rendering (half the memory of
+	// hex strings, for every file of the run) and spelt out here.
+	files := make(map[string]string, len(w.files))
+	for name, h := range w.files {
+		files[name] = hex.EncodeToString(h[:])
+	}
+	j, res, err := plan(w.target, old, files, w.opts.Force)
 	if err != nil {
 		return Result{}, err
 	}

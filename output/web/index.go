@@ -44,21 +44,62 @@ filter();
 // location, workplace, employment type and pay, linking its page and its
 // PDF, in a table a small inline script sorts and filters.
 func Index(docs []posting.Document, company, lang string, a Assets) []byte {
+	rows := make([]indexRow, len(docs))
+	for i, d := range docs {
+		rows[i] = rowOf(d)
+	}
+	return indexPage(rows, company, lang, a)
+}
+
+// indexRow is what the index shows of one posting. The step keeps one per
+// open role until the index is written, not the whole text.
+type indexRow struct {
+	id, title, location, workplace, employment string
+	pay, paySort                               string
+}
+
+// rowOf is the index row of posting d.
+func rowOf(d posting.Document) indexRow {
+	r := indexRow{id: d.RoleID, title: d.Title, location: d.Location, workplace: d.Workplace,
+		employment: d.EmploymentType, pay: "Not stated", paySort: "-1"}
+	for _, f := range d.Facts {
+		if f.Label == indexLocationFact {
+			r.location = f.Value
+		}
+	}
+	if d.Pay != nil {
+		r.pay = d.Pay.Text
+		v := d.Pay.Min
+		if d.Pay.Period == "hour" {
+			v *= hoursPerYear
+		}
+		r.paySort = strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return r
+}
+
+// indexPage renders the index of rows.
+func indexPage(rows []indexRow, company, lang string, a Assets) []byte {
 	css := indexStyle(a.Brand)
 	var b strings.Builder
+	b.Grow(len(css) + len(indexScript) + indexRowBytes*len(rows) + 4096) // one allocation, not doublings
 	title := "Open positions at " + company
-	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(docs), company), css, indexScript)
+	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(rows), company), css, indexScript)
 	b.WriteString("</head>\n<body class=\"index\">\n")
 	b.WriteString("<a class=\"skip\" href=\"#main\">Skip to the positions</a>\n")
 	drawBanner(&b, company, a)
 	b.WriteString("<main id=\"main\">\n<h1>" + esc(title) + "</h1>\n")
-	fmt.Fprintf(&b, "<p class=\"intro\">%s. Select a position to read the full posting.</p>\n", esc(plural(len(docs), "open position")))
-	drawFilters(&b, docs)
-	drawTable(&b, docs)
+	fmt.Fprintf(&b, "<p class=\"intro\">%s. Select a position to read the full posting.</p>\n", esc(plural(len(rows), "open position")))
+	drawFilters(&b, rows)
+	drawTable(&b, rows)
 	b.WriteString("</main>\n<footer>\n<p>" + esc(company) + "</p>\n</footer>\n")
 	b.WriteString("<script>" + indexScript + "</script>\n</body>\n</html>\n")
 	return []byte(b.String())
 }
+
+// indexRowBytes is about what one row of the index takes (about 400
+// bytes), for sizing the page's buffer once.
+const indexRowBytes = 512
 
 // indexLocationFact is the label of the posting fact whose value the index
 // shows as the location (it names remote regions, say).
@@ -66,17 +107,13 @@ const indexLocationFact = "Location"
 
 // drawFilters is the search box, the workplace filter and the live count,
 // hidden until the script runs.
-func drawFilters(b *strings.Builder, docs []posting.Document) {
+func drawFilters(b *strings.Builder, rows []indexRow) {
 	b.WriteString("<div id=\"filters\" class=\"filters\" hidden>\n")
 	b.WriteString("<div><label for=\"q\">Search positions</label><input id=\"q\" type=\"search\" autocomplete=\"off\"></div>\n")
 	b.WriteString("<div><label for=\"workplace\">Workplace</label><select id=\"workplace\"><option value=\"\">All workplaces</option>")
-	var seen []string
 	for _, w := range generator.Workplaces {
-		for _, d := range docs {
-			if d.Workplace == w && !slices.Contains(seen, w) {
-				seen = append(seen, w)
-				b.WriteString("<option value=\"" + esc(w) + "\">" + esc(generator.Label(w)) + "</option>")
-			}
+		if slices.ContainsFunc(rows, func(r indexRow) bool { return r.workplace == w }) {
+			b.WriteString("<option value=\"" + esc(w) + "\">" + esc(generator.Label(w)) + "</option>")
 		}
 	}
 	b.WriteString("</select></div>\n")
@@ -85,7 +122,7 @@ func drawFilters(b *strings.Builder, docs []posting.Document) {
 
 // drawTable is the positions table; sortable columns have a button in
 // their header.
-func drawTable(b *strings.Builder, docs []posting.Document) {
+func drawTable(b *strings.Builder, rows []indexRow) {
 	b.WriteString("<table id=\"positions\">\n<caption class=\"intro\">Open positions; select a column heading to sort.</caption>\n<thead><tr>")
 	sortable := func(label, typ string) {
 		fmt.Fprintf(b, "<th scope=\"col\" aria-sort=\"none\" data-type=\"%s\"><button type=\"button\">%s</button></th>", typ, esc(label))
@@ -96,31 +133,16 @@ func drawTable(b *strings.Builder, docs []posting.Document) {
 	sortable("Employment type", "text")
 	sortable("Pay", "number")
 	b.WriteString("<th scope=\"col\">Posting as PDF</th></tr></thead>\n<tbody>\n")
-	for _, d := range docs {
-		loc := d.Location
-		for _, f := range d.Facts {
-			if f.Label == indexLocationFact {
-				loc = f.Value
-			}
-		}
-		pay, paySort := "Not stated", "-1"
-		if d.Pay != nil {
-			pay = d.Pay.Text
-			v := d.Pay.Min
-			if d.Pay.Period == "hour" {
-				v *= hoursPerYear
-			}
-			paySort = strconv.FormatFloat(v, 'f', 0, 64)
-		}
-		fmt.Fprintf(b, "<tr data-workplace=\"%s\">", esc(d.Workplace))
-		fmt.Fprintf(b, "<td data-sort=\"%s\"><a href=\"%s.html\">%s</a></td>", esc(d.Title), esc(d.RoleID), esc(d.Title))
-		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(loc), esc(loc))
-		w := generator.Label(d.Workplace)
+	for _, r := range rows {
+		fmt.Fprintf(b, "<tr data-workplace=\"%s\">", esc(r.workplace))
+		fmt.Fprintf(b, "<td data-sort=\"%s\"><a href=\"%s.html\">%s</a></td>", esc(r.title), esc(r.id), esc(r.title))
+		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(r.location), esc(r.location))
+		w := generator.Label(r.workplace)
 		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(w), esc(w))
-		e := generator.Label(d.EmploymentType)
+		e := generator.Label(r.employment)
 		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
-		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", paySort, esc(pay))
-		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(d.RoleID), esc("PDF of "+d.Title))
+		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", r.paySort, esc(r.pay))
+		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(r.id), esc("PDF of "+r.title))
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody>\n</table>\n")

@@ -21,8 +21,10 @@ func PostingsStep(o Options) generator.Step {
 			if err != nil {
 				return err
 			}
-			var docs []posting.Document
-			for _, r := range posting.Open(m) {
+			open := posting.Open(m)
+			rows := make([]indexRow, 0, len(open))
+			lang := "en-US"
+			for _, r := range open {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -40,39 +42,18 @@ func PostingsStep(o Options) generator.Step {
 				if err := emit(generator.File{Name: path.Join(posting.Dir, r.ID+".html"), Data: page}); err != nil {
 					return err
 				}
-				docs = append(docs, indexEntry(d))
-			}
-			lang := "en-US"
-			if len(docs) > 0 {
-				lang = docs[0].Lang
+				if len(rows) == 0 {
+					lang = d.Lang
+				}
+				rows = append(rows, rowOf(d))
 			}
 			release, err := generator.Acquire(ctx)
 			if err != nil {
 				return err
 			}
-			index := Index(docs, m.Company.Name, lang, a)
+			index := indexPage(rows, m.Company.Name, lang, a)
 			release()
 			return emit(generator.File{Name: path.Join(posting.Dir, "index.html"), Data: index})
 		},
 	}
-}
-
-// indexEntry is what Index reads of a posting: the step keeps one per
-// open role until the index is written, so not the whole text.
-func indexEntry(d posting.Document) posting.Document {
-	e := posting.Document{
-		RoleID:         d.RoleID,
-		Lang:           d.Lang,
-		Title:          d.Title,
-		Location:       d.Location,
-		Workplace:      d.Workplace,
-		EmploymentType: d.EmploymentType,
-		Pay:            d.Pay,
-	}
-	for _, f := range d.Facts {
-		if f.Label == indexLocationFact {
-			e.Facts = append(e.Facts, f)
-		}
-	}
-	return e
 }
