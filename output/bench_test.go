@@ -3,12 +3,16 @@ package output_test
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/benchutil"
-	"github.com/jdgen/jdgen/internal/gctune"
+	"github.com/jdgen/jdgen/output/markdown"
+	"github.com/jdgen/jdgen/output/orgchart"
 	"github.com/jdgen/jdgen/output/pdf"
+	"github.com/jdgen/jdgen/output/posting"
+	"github.com/jdgen/jdgen/output/web"
 	"github.com/jdgen/jdgen/output/xlsx"
 )
 
@@ -17,22 +21,27 @@ import (
 //	go test -run '^$' -bench FullRun -benchmem ./output/
 //
 // The per-format benchmarks live with their renderers (output/pdf,
-// output/xlsx). docs/performance.md has the figures.
+// output/xlsx, output/orgchart). docs/performance.md has the figures.
 
 // BenchmarkFullRun is what `jdgen --config` does after loading the file:
-// Resolve, then Generate with both steps (PDFs on every CPU, then the
-// workbook) into a sink that drops the files, with the garbage collector
-// set as the command sets it (package gctune; GOGC or GOMEMLIMIT in the
-// environment override it). Besides ns/op it reports CPU time per role and
-// the peak of the Go heap in use during the run.
+// Resolve, then Generate with every output's step (job descriptions,
+// posting PDFs, web and Markdown postings, the workbook, the org chart)
+// sharing a worker budget of one per CPU, into a sink that drops the
+// files. Go's garbage collector runs with its defaults (or GOGC and
+// GOMEMLIMIT from the environment). Besides ns/op it reports CPU time per
+// role and the peak of the Go heap in use during the run.
 func BenchmarkFullRun(b *testing.B) {
-	defer gctune.Apply()()
 	for _, n := range benchutil.Sizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
 			cfg := benchutil.Config(b, n)
+			workers := runtime.NumCPU()
 			steps := []generator.Step{
-				pdf.JobDescriptionsStep(pdf.Options{}),
+				pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
+				pdf.PostingsStep(pdf.Options{Workers: workers}),
+				web.PostingsStep(web.Options{}),
+				markdown.PostingsStep(markdown.Options{}),
 				xlsx.CareerLadderStep(xlsx.Options{}),
+				orgchart.Step(nil),
 			}
 			b.ReportAllocs()
 			peak := benchutil.StartPeakHeap()
@@ -43,15 +52,18 @@ func BenchmarkFullRun(b *testing.B) {
 					b.Fatal(err)
 				}
 				files := 0
-				err = generator.Generate(context.Background(), m, steps, func(f generator.File) error {
+				ctx := generator.WithWorkers(context.Background(), workers)
+				err = generator.Generate(ctx, m, steps, func(f generator.File) error {
 					files++
 					return nil
 				})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if files != n+1 {
-					b.Fatalf("%d files for %d roles", files, n)
+				// Job descriptions, the workbook and the chart; three
+				// files per open posting and the careers index.
+				if want := n + 2 + 3*len(posting.Open(m)) + 1; files != want {
+					b.Fatalf("%d files for %d roles, want %d", files, n, want)
 				}
 			}
 			cpu.Report(b, n)

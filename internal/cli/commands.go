@@ -16,7 +16,6 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/cpulimit"
-	"github.com/jdgen/jdgen/internal/gctune"
 	"github.com/jdgen/jdgen/output"
 	"github.com/jdgen/jdgen/output/markdown"
 	"github.com/jdgen/jdgen/output/orgchart"
@@ -123,7 +122,6 @@ func expectedFiles(m *generator.Model, s generator.Settings) int {
 // generate is the main job: load, resolve, render, write atomically.
 func (a *app) generate() error {
 	start := time.Now()
-	defer gctune.Apply()()
 	workers, err := a.workers()
 	if err != nil {
 		return err

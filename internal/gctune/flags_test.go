@@ -1,4 +1,0 @@
-package gctune
-
-// Registers -update so that "go test ./... -update" runs in every package.
-import _ "github.com/jdgen/jdgen/internal/golden"
