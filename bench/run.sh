@@ -24,7 +24,12 @@
 # while this tree makes every output (postings, org chart too).
 #
 # Run it on a quiet machine: it measures wall time, so anything else
-# running (a test suite, a build) shows up in the figures. Before each run
+# running (a test suite, a build) shows up in the figures. And give it a
+# folder (TMPDIR) on a file system that has not just deleted many files:
+# ext4 skips recently deleted inodes when it creates files, for a minute
+# or more, and on this machine a file took 640-840 us to create in /tmp
+# (where test runs had just deleted thousands) against 76 us in a new
+# top-level folder; a run writes 4,000 files per 1,000 roles. Before each run
 # it samples for a second how busy the CPUs are without jdgen, prints it in
 # brackets and warns above 10%.
 #
@@ -139,44 +144,52 @@ measure() {
 
 echo "== runs (median of $repeat by wall time; in brackets, % CPU busy before each run)"
 printf "%6s %7s %5s %8s %15s %8s %8s %8s %8s\n" roles workers bin wall_s "(min-max)" user_s sys_s cpu_s peak_MB
-declare -A wall peak first
+declare -A wall peak loads
 for n in $roles; do
   for w in $workers; do
-    loads=""
     for bin in $binaries; do
-      : >"$work/runs-$bin.txt"
+      : >"$work/runs-$bin-$n-$w.txt"
     done
-    for i in $(seq "$repeat"); do
+  done
+  # Worker counts and binaries alternate within each repeat (1 worker
+  # base, 1 worker new, 2 workers base, ...), so that a drift in the
+  # machine's state (the file system, the page cache) hits all alike.
+  for i in $(seq "$repeat"); do
+    for w in $workers; do
       for bin in $binaries; do
         # jdgen ends with a syncfs of the output's file system: flush what
         # earlier runs wrote first, so no run waits for another's data.
         sync
         b=$(busy)
-        loads="$loads $b"
+        loads[$n,$w]="${loads[$n,$w]:-} $b"
         if [ "$b" -gt 10 ]; then
           echo "warning: the CPUs were $b% busy before a run: the figures will be noisy" >&2
         fi
-        measure "$bin" "$n" "$w" "$work/out-$bin-$n-$w-$i" >>"$work/runs-$bin.txt"
+        measure "$bin" "$n" "$w" "$work/out-$bin-$n-$w-$i" >>"$work/runs-$bin-$n-$w.txt"
       done
     done
+  done
+  first=""
+  for w in $workers; do
     # The PDFs must not depend on the number of workers.
-    if [ -n "${first[$n]:-}" ]; then
-      if ! diff -rq "${first[$n]}/job-descriptions" "$work/out-new-$n-$w-1/job-descriptions" >/dev/null; then
+    if [ -n "$first" ]; then
+      if ! diff -rq "$first/job-descriptions" "$work/out-new-$n-$w-1/job-descriptions" >/dev/null; then
         echo "the PDFs differ between worker counts at $n roles" >&2
         exit 1
       fi
     else
-      first[$n]="$work/out-new-$n-$w-1"
+      first="$work/out-new-$n-$w-1"
     fi
     for bin in $binaries; do
-      read -r wl us sy pk < <(sort -n "$work/runs-$bin.txt" | awk -v m=$(((repeat + 1) / 2)) 'NR == m')
-      read -r lo hi < <(sort -n "$work/runs-$bin.txt" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }')
+      runs="$work/runs-$bin-$n-$w.txt"
+      read -r wl us sy pk < <(sort -n "$runs" | awk -v m=$(((repeat + 1) / 2)) 'NR == m')
+      read -r lo hi < <(sort -n "$runs" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }')
       wall[$bin,$n,$w]=$wl
       peak[$bin,$n,$w]=$pk
       awk -v n="$n" -v w="$w" -v bin="$bin" -v wl="$wl" -v lo="$lo" -v hi="$hi" -v us="$us" -v sy="$sy" -v pk="$pk" \
         'BEGIN { printf "%6d %7s %5s %8.2f %15s %8.2f %8.2f %8.2f %8.1f\n", n, w, bin, wl, "(" lo "-" hi ")", us, sy, us + sy, pk / 1024 }'
     done
-    echo "   [busy%$loads]"
+    echo "   [busy%${loads[$n,$w]}]"
   done
 done
 echo "(all runs: the PDFs are byte-identical whatever the number of workers)"
