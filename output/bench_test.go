@@ -26,7 +26,8 @@ import (
 // BenchmarkFullRun is what `jdgen --config` does after loading the file:
 // Resolve, then Generate with every output's step (job descriptions,
 // posting PDFs, web and Markdown postings, the workbook, the org chart)
-// sharing a worker budget of one per CPU, into a sink that drops the
+// sharing a worker budget of one per CPU (GOMAXPROCS, so -cpu 1,2
+// compares one CPU with two), into a sink that drops the
 // files. Go's garbage collector runs with its defaults (or GOGC and
 // GOMEMLIMIT from the environment). Besides ns/op it reports CPU time per
 // role and the peak of the Go heap in use during the run.
@@ -34,7 +35,7 @@ func BenchmarkFullRun(b *testing.B) {
 	for _, n := range benchutil.Sizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
 			cfg := benchutil.Config(b, n)
-			workers := runtime.NumCPU()
+			workers := runtime.GOMAXPROCS(0) // -cpu 1,2 compares one CPU with two
 			steps := []generator.Step{
 				pdf.JobDescriptionsStep(pdf.Options{Workers: workers}),
 				pdf.PostingsStep(pdf.Options{Workers: workers}),
