@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -22,6 +23,10 @@ func pagesDoc(t testing.TB, n int) []byte {
 	t.Helper()
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
+	// Fixed dates: documents made a second apart must be identical.
+	fixed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	pdf.SetCreationDate(fixed)
+	pdf.SetModificationDate(fixed)
 	pdf.SetCompression(true)
 	pdf.SetFont("Helvetica", "", 12)
 	for p := range n {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -59,6 +60,10 @@ func pageStreams(t *testing.T, doc []byte) (plain [][]byte, compressed []bool) {
 func newPagesDoc() *fpdf.Fpdf {
 	pdf := fpdf.New("P", "pt", "A4", "")
 	pdf.SetCatalogSort(true)
+	// Fixed dates: documents made a second apart must be identical.
+	fixed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	pdf.SetCreationDate(fixed)
+	pdf.SetModificationDate(fixed)
 	pdf.SetFont("Helvetica", "", 10)
 	return pdf
 }
