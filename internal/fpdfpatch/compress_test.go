@@ -11,9 +11,6 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/go-pdf/fpdf"
 )
 
 var streamRe = regexp.MustCompile(`(?s)/Filter /FlateDecode /Length (\d+)>>\nstream\n`)
@@ -21,12 +18,7 @@ var streamRe = regexp.MustCompile(`(?s)/Filter /FlateDecode /Length (\d+)>>\nstr
 // pagesDoc is a compressed document of n pages of text.
 func pagesDoc(t testing.TB, n int) []byte {
 	t.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCatalogSort(true)
-	// Fixed dates: documents made a second apart must be identical.
-	fixed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	pdf.SetCreationDate(fixed)
-	pdf.SetModificationDate(fixed)
+	pdf := fixedDoc("mm")
 	pdf.SetCompression(true)
 	pdf.SetFont("Helvetica", "", 12)
 	for p := range n {

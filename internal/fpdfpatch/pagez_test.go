@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -58,12 +57,7 @@ func pageStreams(t *testing.T, doc []byte) (plain [][]byte, compressed []bool) {
 
 // newPagesDoc starts a document with core fonts.
 func newPagesDoc() *fpdf.Fpdf {
-	pdf := fpdf.New("P", "pt", "A4", "")
-	pdf.SetCatalogSort(true)
-	// Fixed dates: documents made a second apart must be identical.
-	fixed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	pdf.SetCreationDate(fixed)
-	pdf.SetModificationDate(fixed)
+	pdf := fixedDoc("pt")
 	pdf.SetFont("Helvetica", "", 10)
 	return pdf
 }

@@ -20,14 +20,22 @@ var (
 
 var trailerIDRe = regexp.MustCompile(`/ID \[<([0-9a-f]{32})> ?<([0-9a-f]{32})>\]`)
 
-// jdgenDoc builds a small fixed document; extra runs before output.
-func jdgenDoc(t *testing.T, extra func(*fpdf.Fpdf)) []byte {
-	t.Helper()
-	pdf := fpdf.New("P", "mm", "A4", "")
+// fixedDoc is a new A4 document in unit whose bytes depend only on what
+// is drawn: sorted catalog, fixed dates (documents made a second apart
+// must be identical).
+func fixedDoc(unit string) *fpdf.Fpdf {
+	pdf := fpdf.New("P", unit, "A4", "")
 	pdf.SetCatalogSort(true)
 	fixed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	pdf.SetCreationDate(fixed)
 	pdf.SetModificationDate(fixed)
+	return pdf
+}
+
+// jdgenDoc builds a small fixed document; extra runs before output.
+func jdgenDoc(t *testing.T, extra func(*fpdf.Fpdf)) []byte {
+	t.Helper()
+	pdf := fixedDoc("mm")
 	pdf.SetFont("Helvetica", "", 12)
 	pdf.AddPage()
 	pdf.Cell(40, 10, "Hello")

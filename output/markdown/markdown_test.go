@@ -3,12 +3,12 @@ package markdown
 import (
 	"regexp"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/golden"
+	"github.com/jdgen/jdgen/internal/steptest"
 	"github.com/jdgen/jdgen/output/posting"
 )
 
@@ -134,28 +134,5 @@ func TestHostileText(t *testing.T) {
 // The step computes only while it holds a slot of the run's worker budget.
 func TestStepSharesWorkerBudget(t *testing.T) {
 	m := exampleModel(t, "company")
-	ctx := generator.WithWorkers(t.Context(), 1)
-	release, err := generator.Acquire(ctx) // the only slot
-	if err != nil {
-		t.Fatal(err)
-	}
-	var emitted atomic.Int32
-	done := make(chan error)
-	go func() {
-		done <- PostingsStep(Options{}).Run(ctx, m, func(generator.File) error {
-			emitted.Add(1)
-			return nil
-		})
-	}()
-	time.Sleep(100 * time.Millisecond)
-	if n := emitted.Load(); n != 0 {
-		t.Errorf("%d files emitted while another step held the only worker slot", n)
-	}
-	release()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if want := len(posting.Open(m)); int(emitted.Load()) != want {
-		t.Errorf("%d files, want %d", emitted.Load(), want)
-	}
+	steptest.SharesWorkerBudget(t, PostingsStep(Options{}), m, len(posting.Open(m)))
 }

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
+	"github.com/jdgen/jdgen/internal/steptest"
 	"github.com/jdgen/jdgen/output/posting"
 )
 
@@ -557,34 +557,5 @@ func TestIndexFromEntries(t *testing.T) {
 // The step computes only while it holds a slot of the run's worker budget.
 func TestStepSharesWorkerBudget(t *testing.T) {
 	m := exampleModel(t, "company")
-	ctx := generator.WithWorkers(t.Context(), 1)
-	release, err := generator.Acquire(ctx) // the only slot
-	if err != nil {
-		t.Fatal(err)
-	}
-	var mu sync.Mutex
-	emitted := 0
-	done := make(chan error)
-	go func() {
-		done <- PostingsStep(Options{}).Run(ctx, m, func(generator.File) error {
-			mu.Lock()
-			defer mu.Unlock()
-			emitted++
-			return nil
-		})
-	}()
-	time.Sleep(100 * time.Millisecond)
-	mu.Lock()
-	early := emitted
-	mu.Unlock()
-	if early != 0 {
-		t.Errorf("%d files emitted while another step held the only worker slot", early)
-	}
-	release()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
-	if want := len(posting.Open(m)) + 1; emitted != want {
-		t.Errorf("%d files, want %d", emitted, want)
-	}
+	steptest.SharesWorkerBudget(t, PostingsStep(Options{}), m, len(posting.Open(m))+1)
 }
