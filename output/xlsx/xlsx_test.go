@@ -15,7 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jdgen/jdgen/generator"
-	"github.com/jdgen/jdgen/internal/bigconfig"
 	"github.com/jdgen/jdgen/internal/golden"
 )
 
@@ -684,18 +683,7 @@ func TestXLSXWrapEstimate(t *testing.T) {
 // TestXLSXManyRolesPerLevel: a level held by hundreds of roles with long
 // titles must still fit Excel's tallest row (409 points).
 func TestXLSXManyRolesPerLevel(t *testing.T) {
-	var buf bytes.Buffer
-	if err := bigconfig.Write(&buf, 1000); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := generator.Parse(buf.Bytes(), "big.yaml", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := xlsxBigModel(t, 1000)
 	f, _ := xlsxBuildOpen(t, m)
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet)
