@@ -1,7 +1,7 @@
 // Package benchutil holds what the benchmarks of several packages share:
 // generated companies of a given size (see internal/bigconfig), the run
 // settings, and the CPU-time and peak-heap metrics. It is imported only by
-// _test.go files.
+// _test.go files (benchmarks, and tests that need a large company).
 //
 // The 10,000-role cases take minutes of CPU, so Sizes includes them only
 // when JDGEN_BENCH_10K=1 is set; CI's smoke run (-benchtime=1x) leaves them
@@ -29,7 +29,7 @@ func Sizes() []int {
 }
 
 // Config parses a generated config of n roles.
-func Config(b *testing.B, n int) *generator.Config {
+func Config(b testing.TB, n int) *generator.Config {
 	b.Helper()
 	var buf bytes.Buffer
 	if err := bigconfig.Write(&buf, n); err != nil {
@@ -46,7 +46,7 @@ func Config(b *testing.B, n int) *generator.Config {
 var Settings = generator.Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC(), Version: "bench"}
 
 // Model resolves a generated config of n roles.
-func Model(b *testing.B, n int) *generator.Model {
+func Model(b testing.TB, n int) *generator.Model {
 	b.Helper()
 	m, err := generator.Resolve(Config(b, n), Settings)
 	if err != nil {

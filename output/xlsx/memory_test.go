@@ -6,28 +6,15 @@ import (
 	"regexp"
 	"runtime"
 	"testing"
-	"time"
 
 	"github.com/jdgen/jdgen/generator"
-	"github.com/jdgen/jdgen/internal/bigconfig"
+	"github.com/jdgen/jdgen/internal/benchutil"
 )
 
 // xlsxBigModel resolves a generated company of n roles.
 func xlsxBigModel(t *testing.T, n int) *generator.Model {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := bigconfig.Write(&buf, n); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := generator.Parse(buf.Bytes(), "big.yaml", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return benchutil.Model(t, n)
 }
 
 // xlsxLiveHeap is the live heap after a full collection.
