@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/jdgen/jdgen/internal/pdfobj"
 )
 
 // Element is one structure element as Verify found it.
@@ -52,7 +54,10 @@ var ErrUnreadable = errors.New("pdftag: cannot read the PDF")
 // operator is inside marked content with an MCID or inside an artifact.
 // It reads what fpdf writes, not every PDF.
 func Verify(data []byte) (*Report, error) {
-	d, err := parse(data)
+	d, err := pdfobj.Parse(data)
+	if err == nil && d.Root == 0 {
+		err = errors.New("no /Root in the trailer")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
 	}
@@ -67,7 +72,7 @@ type mcKey struct {
 }
 
 type verifier struct {
-	d      *doc
+	d      *pdfobj.Doc
 	r      *Report
 	owner  map[mcKey]int // MCID -> element index in r.Elements
 	objOf  map[int]int   // element object number -> element index
@@ -81,51 +86,51 @@ func (v *verifier) fail(format string, args ...any) {
 
 func (v *verifier) run() {
 	d := v.d
-	cat := d.dict(pRef(d.root))
+	cat := d.Dict(pdfobj.Ref(d.Root))
 	if cat == nil {
 		v.fail("no catalog")
 		return
 	}
-	if mi := d.dict(cat["MarkInfo"]); mi == nil || mi["Marked"] != true {
+	if mi := d.Dict(cat["MarkInfo"]); mi == nil || mi["Marked"] != true {
 		v.fail("catalog: no /MarkInfo <</Marked true>>")
 	}
-	if s, ok := d.resolve(cat["Lang"]).(pString); !ok || len(s) == 0 {
+	if s, ok := d.Resolve(cat["Lang"]).(pdfobj.String); !ok || len(s) == 0 {
 		v.fail("catalog: no /Lang")
 	}
-	if vp := d.dict(cat["ViewerPreferences"]); vp == nil || vp["DisplayDocTitle"] != true {
+	if vp := d.Dict(cat["ViewerPreferences"]); vp == nil || vp["DisplayDocTitle"] != true {
 		v.fail("catalog: no /ViewerPreferences <</DisplayDocTitle true>>")
 	}
-	if r, ok := cat["Metadata"].(pRef); !ok {
+	if r, ok := cat["Metadata"].(pdfobj.Ref); !ok {
 		v.fail("catalog: no /Metadata")
 	} else {
-		x := string(d.streams[int(r)])
+		x := string(d.Streams[int(r)])
 		if !strings.Contains(x, "<pdfuaid:part>1</pdfuaid:part>") || !strings.Contains(x, "<dc:title>") {
 			v.fail("metadata: no dc:title or pdfuaid:part 1")
 		}
 	}
 	var pages []int
-	for _, k := range d.array(d.dict(cat["Pages"])["Kids"]) {
-		if r, ok := k.(pRef); ok {
+	for _, k := range d.Array(d.Dict(cat["Pages"])["Kids"]) {
+		if r, ok := k.(pdfobj.Ref); ok {
 			pages = append(pages, int(r))
 		}
 	}
 	v.r.Pages = len(pages)
-	str, ok := cat["StructTreeRoot"].(pRef)
+	str, ok := cat["StructTreeRoot"].(pdfobj.Ref)
 	if !ok {
 		v.fail("catalog: no /StructTreeRoot")
 		return
 	}
-	root := d.dict(str)
+	root := d.Dict(str)
 	v.objOf = map[int]int{}
 	v.annots = map[int]int{}
-	for _, k := range d.array(root["K"]) {
+	for _, k := range d.Array(root["K"]) {
 		v.walk(k, 0, -1)
 	}
 	if len(v.r.Elements) == 0 || v.r.Elements[0].Type != Document {
 		v.fail("the structure tree does not start with a Document element")
 	}
 	parents := map[float64]any{}
-	nums := d.array(d.dict(root["ParentTree"])["Nums"])
+	nums := d.Array(d.Dict(root["ParentTree"])["Nums"])
 	for i := 0; i+1 < len(nums); i += 2 {
 		if k, ok := nums[i].(float64); ok {
 			parents[k] = nums[i+1]
@@ -141,16 +146,16 @@ func (v *verifier) run() {
 		}
 	}
 	for obj, e := range v.annots {
-		a := d.dict(pRef(obj))
+		a := d.Dict(pdfobj.Ref(obj))
 		sp, ok := a["StructParent"].(float64)
 		if !ok {
 			v.fail("annotation %d: no /StructParent", obj)
 			continue
 		}
-		if r, ok := parents[sp].(pRef); !ok || v.objOf[int(r)] != e {
+		if r, ok := parents[sp].(pdfobj.Ref); !ok || v.objOf[int(r)] != e {
 			v.fail("annotation %d: parent tree entry %v does not lead back to its %s element", obj, sp, v.r.Elements[e].Type)
 		}
-		if c, ok := a["Contents"].(pString); !ok || len(c) == 0 {
+		if c, ok := a["Contents"].(pdfobj.String); !ok || len(c) == 0 {
 			v.fail("annotation %d: no /Contents", obj)
 		}
 	}
@@ -158,7 +163,7 @@ func (v *verifier) run() {
 
 // walk records element ref and its descendants; pg is the inherited page.
 func (v *verifier) walk(ref any, depth int, pg int) {
-	r, ok := ref.(pRef)
+	r, ok := ref.(pdfobj.Ref)
 	if !ok {
 		v.fail("structure element is not an indirect object: %v", ref)
 		return
@@ -167,44 +172,44 @@ func (v *verifier) walk(ref any, depth int, pg int) {
 		v.fail("structure element %d appears twice", r)
 		return
 	}
-	e := v.d.dict(r)
-	typ, _ := e["S"].(pName)
+	e := v.d.Dict(r)
+	typ, _ := e["S"].(pdfobj.Name)
 	idx := len(v.r.Elements)
 	v.objOf[int(r)] = idx
 	el := Element{Type: string(typ), Depth: depth}
-	if alt, ok := e["Alt"].(pString); ok {
+	if alt, ok := e["Alt"].(pdfobj.String); ok {
 		el.Alt = decodeText(alt)
 	}
-	for k, a := range v.d.dict(e["A"]) {
+	for k, a := range v.d.Dict(e["A"]) {
 		el.Attrs = append(el.Attrs, fmt.Sprintf("/%s %v", k, a))
 	}
 	v.r.Elements = append(v.r.Elements, el)
-	if p, ok := e["Pg"].(pRef); ok {
+	if p, ok := e["Pg"].(pdfobj.Ref); ok {
 		pg = int(p)
 	}
-	for _, k := range v.d.array(e["K"]) {
+	for _, k := range v.d.Array(e["K"]) {
 		switch k := k.(type) {
 		case float64:
 			v.claim(mcKey{pg, int(k)}, idx)
-		case pRef:
-			kd := v.d.dict(k)
-			if kd["Type"] == pName("OBJR") {
-				v.annots[int(kd["Obj"].(pRef))] = idx
+		case pdfobj.Ref:
+			kd := v.d.Dict(k)
+			if kd["Type"] == pdfobj.Name("OBJR") {
+				v.annots[int(kd["Obj"].(pdfobj.Ref))] = idx
 				v.r.Elements[idx].Annots++
 				continue
 			}
 			v.walk(k, depth+1, pg)
-		case pDict:
+		case pdfobj.Dict:
 			switch k["Type"] {
-			case pName("MCR"):
+			case pdfobj.Name("MCR"):
 				p := pg
-				if r, ok := k["Pg"].(pRef); ok {
+				if r, ok := k["Pg"].(pdfobj.Ref); ok {
 					p = int(r)
 				}
 				m, _ := k["MCID"].(float64)
 				v.claim(mcKey{p, int(m)}, idx)
-			case pName("OBJR"):
-				obj, _ := k["Obj"].(pRef)
+			case pdfobj.Name("OBJR"):
+				obj, _ := k["Obj"].(pdfobj.Ref)
 				v.annots[int(obj)] = idx
 				v.r.Elements[idx].Annots++
 			default:
@@ -230,10 +235,10 @@ func (v *verifier) claim(k mcKey, idx int) {
 }
 
 // paintOps are the operators that put marks on the page.
-var paintOps = map[pOp]bool{"S": true, "s": true, "f": true, "F": true, "f*": true, "B": true, "B*": true, "b": true, "b*": true, "Do": true, "sh": true, "BI": true}
+var paintOps = map[pdfobj.Op]bool{"S": true, "s": true, "f": true, "F": true, "f*": true, "B": true, "B*": true, "b": true, "b*": true, "Do": true, "sh": true, "BI": true}
 
 // textOps are the text-showing operators.
-var textOps = map[pOp]bool{"Tj": true, "TJ": true, "'": true, "\"": true}
+var textOps = map[pdfobj.Op]bool{"Tj": true, "TJ": true, "'": true, "\"": true}
 
 type mark struct {
 	artifact bool
@@ -242,14 +247,14 @@ type mark struct {
 
 func (v *verifier) page(obj int, parents map[float64]any) {
 	d := v.d
-	pg := d.dict(pRef(obj))
+	pg := d.Dict(pdfobj.Ref(obj))
 	var byMCID []any
 	if k, ok := pg["StructParents"].(float64); ok {
-		byMCID = d.array(parents[k])
+		byMCID = d.Array(parents[k])
 	} else {
 		v.fail("page object %d: no /StructParents", obj)
 	}
-	if pg["Tabs"] != pName("S") {
+	if pg["Tabs"] != pdfobj.Name("S") {
 		v.fail("page object %d: no /Tabs /S", obj)
 	}
 	var content []byte
@@ -258,12 +263,12 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 		contents = []any{pg["Contents"]}
 	}
 	for _, c := range contents {
-		if r, ok := c.(pRef); ok {
-			content = append(content, d.streams[int(r)]...)
+		if r, ok := c.(pdfobj.Ref); ok {
+			content = append(content, d.Streams[int(r)]...)
 			content = append(content, '\n')
 		}
 	}
-	lx := &lexer{src: content}
+	lx := pdfobj.NewLexer(content)
 	var operands []any
 	var stack []mark
 	inside := func() (mcid int, artifact bool) {
@@ -279,7 +284,7 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 		return mcid, artifact
 	}
 	for {
-		tok, err := lx.value()
+		tok, err := lx.Value()
 		if err == io.EOF {
 			break
 		}
@@ -287,16 +292,16 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 			v.fail("page object %d: content: %v", obj, err)
 			return
 		}
-		op, ok := tok.(pOp)
+		op, ok := tok.(pdfobj.Op)
 		if !ok {
 			operands = append(operands, tok)
 			continue
 		}
 		switch {
 		case op == "BDC" && len(operands) >= 2:
-			tag, _ := operands[len(operands)-2].(pName)
+			tag, _ := operands[len(operands)-2].(pdfobj.Name)
 			m := mark{artifact: tag == "Artifact", mcid: -1}
-			if props, ok := operands[len(operands)-1].(pDict); ok {
+			if props, ok := operands[len(operands)-1].(pdfobj.Dict); ok {
 				if id, ok := props["MCID"].(float64); ok {
 					m.mcid = int(id)
 					k := mcKey{obj, m.mcid}
@@ -312,7 +317,7 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 					}
 					if m.mcid >= len(byMCID) {
 						v.fail("page object %d: MCID %d has no parent tree entry", obj, m.mcid)
-					} else if r, ok := byMCID[m.mcid].(pRef); !ok || !owned || v.objOf[int(r)] != e {
+					} else if r, ok := byMCID[m.mcid].(pdfobj.Ref); !ok || !owned || v.objOf[int(r)] != e {
 						v.fail("page object %d: the parent tree maps MCID %d to the wrong element", obj, m.mcid)
 					}
 				}
@@ -322,7 +327,7 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 			}
 			stack = append(stack, m)
 		case op == "BMC":
-			tag, _ := operands[len(operands)-1].(pName)
+			tag, _ := operands[len(operands)-1].(pdfobj.Name)
 			stack = append(stack, mark{artifact: tag == "Artifact", mcid: -1})
 		case op == "EMC":
 			if len(stack) == 0 {
@@ -356,7 +361,7 @@ func (v *verifier) page(obj int, parents map[float64]any) {
 }
 
 // decodeText decodes a PDF text string (UTF-16BE with a BOM, or bytes).
-func decodeText(s pString) string {
+func decodeText(s pdfobj.String) string {
 	if len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF {
 		var rs []rune
 		for i := 2; i+1 < len(s); i += 2 {

@@ -10,420 +10,55 @@ package pdftext
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"math"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/jdgen/jdgen/internal/pdfobj"
 )
 
-// pdfxName, pdfxRef, pdfxOp, pdfxDict and pdfxString are the parsed PDF
-// object kinds; numbers are float64, booleans bool, arrays []any, null nil.
-type (
-	pdfxName   string
-	pdfxOp     string // a bare keyword: an operator in a content stream
-	pdfxRef    int    // an indirect reference (the generation is ignored)
-	pdfxDict   map[pdfxName]any
-	pdfxString []byte
-)
-
-// pdfxDelim is a structural token: [ ] << >> { }.
-type pdfxDelim string
-
-// pdfxLexer reads PDF tokens from src.
-type pdfxLexer struct {
-	src []byte
-	pos int
+// pdfxDoc is a parsed file and the fonts read from it so far.
+type pdfxDoc struct {
+	*pdfobj.Doc
+	fonts map[pdfobj.Ref]*pdfxFont
 }
 
-func pdfxIsSpace(c byte) bool {
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
-}
-
-func pdfxIsDelim(c byte) bool {
-	return strings.IndexByte("()<>[]{}/%", c) >= 0
-}
-
-func (lx *pdfxLexer) skipSpace() {
-	for lx.pos < len(lx.src) {
-		c := lx.src[lx.pos]
-		switch {
-		case pdfxIsSpace(c):
-			lx.pos++
-		case c == '%':
-			for lx.pos < len(lx.src) && lx.src[lx.pos] != '\n' && lx.src[lx.pos] != '\r' {
-				lx.pos++
-			}
-		default:
-			return
-		}
-	}
-}
-
-// next returns the next token, or io.EOF at the end of the input.
-func (lx *pdfxLexer) next() (any, error) {
-	lx.skipSpace()
-	if lx.pos >= len(lx.src) {
-		return nil, io.EOF
-	}
-	c := lx.src[lx.pos]
-	switch c {
-	case '(':
-		return lx.literal()
-	case '<':
-		if lx.pos+1 < len(lx.src) && lx.src[lx.pos+1] == '<' {
-			lx.pos += 2
-			return pdfxDelim("<<"), nil
-		}
-		return lx.hex()
-	case '>':
-		if lx.pos+1 < len(lx.src) && lx.src[lx.pos+1] == '>' {
-			lx.pos += 2
-			return pdfxDelim(">>"), nil
-		}
-		return nil, fmt.Errorf("stray '>' at %d", lx.pos)
-	case '[', ']', '{', '}':
-		lx.pos++
-		return pdfxDelim(c), nil
-	case ')':
-		return nil, fmt.Errorf("stray ')' at %d", lx.pos)
-	case '/':
-		lx.pos++
-		return pdfxName(lx.name()), nil
-	}
-	start := lx.pos
-	for lx.pos < len(lx.src) && !pdfxIsSpace(lx.src[lx.pos]) && !pdfxIsDelim(lx.src[lx.pos]) {
-		lx.pos++
-	}
-	word := string(lx.src[start:lx.pos])
-	if f, err := strconv.ParseFloat(word, 64); err == nil && strings.Trim(word, "+-.0123456789") == "" {
-		return f, nil
-	}
-	switch word {
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	case "null":
-		return nil, nil
-	}
-	return pdfxOp(word), nil
-}
-
-// name reads a name after its slash, decoding #xx escapes.
-func (lx *pdfxLexer) name() string {
-	var b []byte
-	for lx.pos < len(lx.src) && !pdfxIsSpace(lx.src[lx.pos]) && !pdfxIsDelim(lx.src[lx.pos]) {
-		c := lx.src[lx.pos]
-		if c == '#' && lx.pos+2 < len(lx.src) {
-			if v, err := strconv.ParseUint(string(lx.src[lx.pos+1:lx.pos+3]), 16, 8); err == nil {
-				b = append(b, byte(v))
-				lx.pos += 3
-				continue
-			}
-		}
-		b = append(b, c)
-		lx.pos++
-	}
-	return string(b)
-}
-
-// literal reads a ( ... ) string: balanced parentheses, the escapes
-// \n \r \t \b \f \( \) \\ and \ddd, backslash-newline continuation, and
-// any bare end of line (CR, LF or CRLF) read as LF.
-func (lx *pdfxLexer) literal() (pdfxString, error) {
-	start := lx.pos
-	lx.pos++ // (
-	var out []byte
-	depth := 1
-	for lx.pos < len(lx.src) {
-		c := lx.src[lx.pos]
-		lx.pos++
-		switch c {
-		case '(':
-			depth++
-		case ')':
-			depth--
-			if depth == 0 {
-				return out, nil
-			}
-		case '\r':
-			if lx.pos < len(lx.src) && lx.src[lx.pos] == '\n' {
-				lx.pos++
-			}
-			out = append(out, '\n')
-			continue
-		case '\\':
-			if lx.pos >= len(lx.src) {
-				continue
-			}
-			e := lx.src[lx.pos]
-			lx.pos++
-			switch e {
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case '\r': // line continuation
-				if lx.pos < len(lx.src) && lx.src[lx.pos] == '\n' {
-					lx.pos++
-				}
-			case '\n': // line continuation
-			default:
-				if e >= '0' && e <= '7' {
-					v := int(e - '0')
-					for n := 1; n < 3 && lx.pos < len(lx.src) && lx.src[lx.pos] >= '0' && lx.src[lx.pos] <= '7'; n++ {
-						v = v*8 + int(lx.src[lx.pos]-'0')
-						lx.pos++
-					}
-					out = append(out, byte(v))
-				} else {
-					out = append(out, e) // \( \) \\ and unknown escapes
-				}
-			}
-			continue
-		}
-		out = append(out, c)
-	}
-	return nil, fmt.Errorf("unterminated string at %d", start)
-}
-
-// hex reads a < ... > string; an odd last digit is followed by 0.
-func (lx *pdfxLexer) hex() (pdfxString, error) {
-	start := lx.pos
-	lx.pos++ // <
-	var digits []byte
-	for lx.pos < len(lx.src) && lx.src[lx.pos] != '>' {
-		if c := lx.src[lx.pos]; !pdfxIsSpace(c) {
-			digits = append(digits, c)
-		}
-		lx.pos++
-	}
-	if lx.pos >= len(lx.src) {
-		return nil, fmt.Errorf("unterminated hex string at %d", start)
-	}
-	lx.pos++ // >
-	if len(digits)%2 == 1 {
-		digits = append(digits, '0')
-	}
-	out := make([]byte, len(digits)/2)
-	for i := range out {
-		v, err := strconv.ParseUint(string(digits[2*i:2*i+2]), 16, 8)
-		if err != nil {
-			return nil, fmt.Errorf("bad hex string at %d", start)
-		}
-		out[i] = byte(v)
-	}
-	return out, nil
-}
-
-// value reads one object, with arrays, dictionaries and "n g R" references.
-// A lone operator comes back as a pdfxOp; a closing ] or >> as pdfxDelim.
-func (lx *pdfxLexer) value() (any, error) {
-	tok, err := lx.next()
+// pdfxParse reads every indirect object of data.
+func pdfxParse(data []byte) (*pdfxDoc, error) {
+	d, err := pdfobj.Parse(data)
 	if err != nil {
 		return nil, err
 	}
-	switch t := tok.(type) {
-	case float64:
-		// n g R is a reference; anything else leaves the number alone.
-		save := lx.pos
-		if g, err := lx.next(); err == nil {
-			if _, ok := g.(float64); ok {
-				if r, err := lx.next(); err == nil && r == pdfxOp("R") {
-					return pdfxRef(int(t)), nil
-				}
-			}
-		}
-		lx.pos = save
-		return t, nil
-	case pdfxDelim:
-		switch t {
-		case "[":
-			var arr []any
-			for {
-				v, err := lx.value()
-				if err != nil {
-					return nil, err
-				}
-				if v == pdfxDelim("]") {
-					return arr, nil
-				}
-				arr = append(arr, v)
-			}
-		case "<<":
-			d := pdfxDict{}
-			for {
-				k, err := lx.value()
-				if err != nil {
-					return nil, err
-				}
-				if k == pdfxDelim(">>") {
-					return d, nil
-				}
-				name, ok := k.(pdfxName)
-				if !ok {
-					return nil, fmt.Errorf("dictionary key %v at %d is not a name", k, lx.pos)
-				}
-				v, err := lx.value()
-				if err != nil {
-					return nil, err
-				}
-				d[name] = v
-			}
-		}
-	}
-	return tok, nil
-}
-
-// pdfxDoc is a parsed file: its objects by number, stream data decoded.
-type pdfxDoc struct {
-	objs    map[int]any
-	streams map[int][]byte
-	fonts   map[pdfxRef]*pdfxFont
-}
-
-var pdfxObjStart = regexp.MustCompile(`(\d+)\s+\d+\s+obj\b`)
-
-// pdfxParse reads every indirect object of data in file order.
-func pdfxParse(data []byte) (*pdfxDoc, error) {
-	doc := &pdfxDoc{objs: map[int]any{}, streams: map[int][]byte{}, fonts: map[pdfxRef]*pdfxFont{}}
-	pos := 0
-	for {
-		loc := pdfxObjStart.FindSubmatchIndex(data[pos:])
-		if loc == nil {
-			break
-		}
-		num, _ := strconv.Atoi(string(data[pos+loc[2] : pos+loc[3]]))
-		lx := &pdfxLexer{src: data, pos: pos + loc[1]}
-		v, err := lx.value()
-		if err != nil {
-			return nil, fmt.Errorf("object %d: %w", num, err)
-		}
-		doc.objs[num] = v
-		lx.skipSpace()
-		if bytes.HasPrefix(data[lx.pos:], []byte("stream")) {
-			d, _ := v.(pdfxDict)
-			raw, end, err := pdfxStreamData(data, lx.pos+len("stream"), d)
-			if err != nil {
-				return nil, fmt.Errorf("object %d: %w", num, err)
-			}
-			if raw, err = pdfxDecode(raw, d); err != nil {
-				return nil, fmt.Errorf("object %d: %w", num, err)
-			}
-			doc.streams[num] = raw
-			lx.pos = end
-		}
-		pos = lx.pos
-	}
-	if len(doc.objs) == 0 {
-		return nil, fmt.Errorf("no objects found")
-	}
-	return doc, nil
-}
-
-// pdfxStreamData returns the bytes of a stream whose keyword ends at start,
-// and the offset just after its endstream. A direct /Length is trusted when
-// endstream follows it; otherwise the data runs to the next endstream.
-func pdfxStreamData(data []byte, start int, d pdfxDict) ([]byte, int, error) {
-	if bytes.HasPrefix(data[start:], []byte("\r\n")) {
-		start += 2
-	} else if start < len(data) && (data[start] == '\n' || data[start] == '\r') {
-		start++
-	}
-	if n, ok := d["Length"].(float64); ok && n >= 0 && start+int(n) <= len(data) {
-		end := start + int(n)
-		rest := bytes.TrimLeft(data[end:], "\r\n \t")
-		if bytes.HasPrefix(rest, []byte("endstream")) {
-			return data[start:end], len(data) - len(rest) + len("endstream"), nil
-		}
-	}
-	i := bytes.Index(data[start:], []byte("endstream"))
-	if i < 0 {
-		return nil, 0, fmt.Errorf("no endstream")
-	}
-	raw := data[start : start+i]
-	raw = bytes.TrimSuffix(raw, []byte("\n"))
-	raw = bytes.TrimSuffix(raw, []byte("\r"))
-	return raw, start + i + len("endstream"), nil
-}
-
-// pdfxDecode inflates FlateDecode data; unfiltered data is returned as is.
-func pdfxDecode(raw []byte, d pdfxDict) ([]byte, error) {
-	var filters []any
-	switch f := d["Filter"].(type) {
-	case nil:
-	case pdfxName:
-		filters = []any{f}
-	case []any:
-		filters = f
-	}
-	for _, f := range filters {
-		if f != pdfxName("FlateDecode") {
-			return nil, fmt.Errorf("unsupported filter %v", f)
-		}
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			return nil, fmt.Errorf("inflate: %w", err)
-		}
-		if raw, err = io.ReadAll(zr); err != nil {
-			return nil, fmt.Errorf("inflate: %w", err)
-		}
-	}
-	return raw, nil
-}
-
-// resolve follows references.
-func (doc *pdfxDoc) resolve(v any) any {
-	for i := 0; i < 32; i++ {
-		r, ok := v.(pdfxRef)
-		if !ok {
-			return v
-		}
-		v = doc.objs[int(r)]
-	}
-	return nil
-}
-
-func (doc *pdfxDoc) dict(v any) pdfxDict {
-	d, _ := doc.resolve(v).(pdfxDict)
-	return d
+	return &pdfxDoc{Doc: d, fonts: map[pdfobj.Ref]*pdfxFont{}}, nil
 }
 
 // pages returns the page dictionaries in page-tree (/Kids) order, each with
 // its inherited /Resources filled in.
-func (doc *pdfxDoc) pages() ([]pdfxDict, error) {
-	var root pdfxDict
-	for _, v := range doc.objs {
-		if d, ok := v.(pdfxDict); ok && d["Type"] == pdfxName("Catalog") {
-			root = doc.dict(d["Pages"])
+func (doc *pdfxDoc) pages() ([]pdfobj.Dict, error) {
+	var root pdfobj.Dict
+	for _, v := range doc.Objs {
+		if d, ok := v.(pdfobj.Dict); ok && d["Type"] == pdfobj.Name("Catalog") {
+			root = doc.Dict(d["Pages"])
 		}
 	}
 	if root == nil {
 		return nil, fmt.Errorf("no catalog with a page tree")
 	}
 	var (
-		out  []pdfxDict
-		walk func(node pdfxDict, res any, depth int) error
+		out  []pdfobj.Dict
+		walk func(node pdfobj.Dict, res any, depth int) error
 	)
-	walk = func(node pdfxDict, res any, depth int) error {
+	walk = func(node pdfobj.Dict, res any, depth int) error {
 		if depth > 32 {
 			return fmt.Errorf("page tree too deep")
 		}
 		if r, ok := node["Resources"]; ok {
 			res = r
 		}
-		if node["Type"] == pdfxName("Page") {
-			p := pdfxDict{}
+		if node["Type"] == pdfobj.Name("Page") {
+			p := pdfobj.Dict{}
 			for k, v := range node {
 				p[k] = v
 			}
@@ -431,9 +66,9 @@ func (doc *pdfxDoc) pages() ([]pdfxDict, error) {
 			out = append(out, p)
 			return nil
 		}
-		kids, _ := doc.resolve(node["Kids"]).([]any)
+		kids, _ := doc.Resolve(node["Kids"]).([]any)
 		for _, k := range kids {
-			if err := walk(doc.dict(k), res, depth+1); err != nil {
+			if err := walk(doc.Dict(k), res, depth+1); err != nil {
 				return err
 			}
 		}
@@ -446,18 +81,18 @@ func (doc *pdfxDoc) pages() ([]pdfxDict, error) {
 }
 
 // contents is a page's content streams joined.
-func (doc *pdfxDoc) contents(page pdfxDict) ([]byte, error) {
+func (doc *pdfxDoc) contents(page pdfobj.Dict) ([]byte, error) {
 	refs := []any{page["Contents"]}
-	if arr, ok := doc.resolve(page["Contents"]).([]any); ok {
+	if arr, ok := doc.Resolve(page["Contents"]).([]any); ok {
 		refs = arr
 	}
 	var b bytes.Buffer
 	for _, r := range refs {
-		ref, ok := r.(pdfxRef)
+		ref, ok := r.(pdfobj.Ref)
 		if !ok {
 			continue
 		}
-		s, ok := doc.streams[int(ref)]
+		s, ok := doc.Streams[int(ref)]
 		if !ok {
 			return nil, fmt.Errorf("content stream %d missing", ref)
 		}
@@ -489,37 +124,37 @@ type pdfxCMapRange struct {
 
 // font loads the font behind a resource reference.
 func (doc *pdfxDoc) font(v any) *pdfxFont {
-	ref, isRef := v.(pdfxRef)
+	ref, isRef := v.(pdfobj.Ref)
 	if isRef {
 		if f, ok := doc.fonts[ref]; ok {
 			return f
 		}
 	}
-	d := doc.dict(v)
+	d := doc.Dict(v)
 	f := &pdfxFont{dw: 1000, widths: map[int]float64{}, chars: map[int]string{}, cache: map[int]string{}}
-	if d["Subtype"] == pdfxName("Type0") {
+	if d["Subtype"] == pdfobj.Name("Type0") {
 		f.twoByte = true
-		if kids, ok := doc.resolve(d["DescendantFonts"]).([]any); ok && len(kids) > 0 {
-			cid := doc.dict(kids[0])
-			if dw, ok := doc.resolve(cid["DW"]).(float64); ok {
+		if kids, ok := doc.Resolve(d["DescendantFonts"]).([]any); ok && len(kids) > 0 {
+			cid := doc.Dict(kids[0])
+			if dw, ok := doc.Resolve(cid["DW"]).(float64); ok {
 				f.dw = dw
 			}
-			f.readW(doc, doc.resolve(cid["W"]))
+			f.readW(doc, doc.Resolve(cid["W"]))
 		}
 	} else {
 		f.dw = 500
-		if fc, ok := doc.resolve(d["FirstChar"]).(float64); ok {
+		if fc, ok := doc.Resolve(d["FirstChar"]).(float64); ok {
 			f.first = int(fc)
 		}
-		if ws, ok := doc.resolve(d["Widths"]).([]any); ok {
+		if ws, ok := doc.Resolve(d["Widths"]).([]any); ok {
 			for _, w := range ws {
-				x, _ := doc.resolve(w).(float64)
+				x, _ := doc.Resolve(w).(float64)
 				f.simpleW = append(f.simpleW, x)
 			}
 		}
 	}
-	if r, ok := d["ToUnicode"].(pdfxRef); ok {
-		if s, ok := doc.streams[int(r)]; ok {
+	if r, ok := d["ToUnicode"].(pdfobj.Ref); ok {
+		if s, ok := doc.Streams[int(r)]; ok {
 			f.readCMap(s)
 		}
 	}
@@ -537,7 +172,7 @@ func (f *pdfxFont) readW(doc *pdfxDoc, v any) {
 		if !ok || i+1 >= len(arr) {
 			return
 		}
-		if ws, ok := doc.resolve(arr[i+1]).([]any); ok {
+		if ws, ok := doc.Resolve(arr[i+1]).([]any); ok {
 			for j, w := range ws {
 				if x, ok := w.(float64); ok {
 					f.widths[int(c)+j] = x
@@ -560,15 +195,15 @@ func (f *pdfxFont) readW(doc *pdfxDoc, v any) {
 
 // readCMap reads the bfchar and bfrange entries of a ToUnicode CMap.
 func (f *pdfxFont) readCMap(src []byte) {
-	lx := &pdfxLexer{src: src}
-	code := func(s pdfxString) int {
+	lx := pdfobj.NewLexer(src)
+	code := func(s pdfobj.String) int {
 		n := 0
 		for _, c := range s {
 			n = n<<8 | int(c)
 		}
 		return n
 	}
-	units := func(s pdfxString) []uint16 {
+	units := func(s pdfobj.String) []uint16 {
 		u := make([]uint16, len(s)/2)
 		for i := range u {
 			u[i] = uint16(s[2*i])<<8 | uint16(s[2*i+1])
@@ -578,15 +213,15 @@ func (f *pdfxFont) readCMap(src []byte) {
 	mode := ""
 	var args []any
 	for {
-		v, err := lx.value()
+		v, err := lx.Value()
 		if err != nil {
 			return
 		}
 		switch v {
-		case pdfxOp("beginbfchar"), pdfxOp("beginbfrange"):
-			mode, args = string(v.(pdfxOp)), nil
+		case pdfobj.Op("beginbfchar"), pdfobj.Op("beginbfrange"):
+			mode, args = string(v.(pdfobj.Op)), nil
 			continue
-		case pdfxOp("endbfchar"), pdfxOp("endbfrange"):
+		case pdfobj.Op("endbfchar"), pdfobj.Op("endbfrange"):
 			mode = ""
 			continue
 		}
@@ -596,20 +231,20 @@ func (f *pdfxFont) readCMap(src []byte) {
 		args = append(args, v)
 		switch {
 		case mode == "beginbfchar" && len(args) == 2:
-			src, _ := args[0].(pdfxString)
-			dst, _ := args[1].(pdfxString)
+			src, _ := args[0].(pdfobj.String)
+			dst, _ := args[1].(pdfobj.String)
 			f.chars[code(src)] = string(utf16.Decode(units(dst)))
 			args = nil
 		case mode == "beginbfrange" && len(args) == 3:
-			lo, _ := args[0].(pdfxString)
-			hi, _ := args[1].(pdfxString)
+			lo, _ := args[0].(pdfobj.String)
+			hi, _ := args[1].(pdfobj.String)
 			r := pdfxCMapRange{lo: code(lo), hi: code(hi)}
 			switch dst := args[2].(type) {
-			case pdfxString:
+			case pdfobj.String:
 				r.dst = units(dst)
 			case []any:
 				for _, d := range dst {
-					s, _ := d.(pdfxString)
+					s, _ := d.(pdfobj.String)
 					r.list = append(r.list, string(utf16.Decode(units(s))))
 				}
 			}
@@ -757,7 +392,7 @@ func extract(data []byte) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("page %d: %w", i+1, err)
 		}
-		text, err := doc.pageText(content, doc.dict(p["Resources"]))
+		text, err := doc.pageText(content, doc.Dict(p["Resources"]))
 		if err != nil {
 			return "", fmt.Errorf("page %d: %w", i+1, err)
 		}
@@ -771,8 +406,8 @@ func extract(data []byte) (string, error) {
 }
 
 // pageText runs one page's content stream and returns its text.
-func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
-	fonts := doc.dict(res["Font"])
+func (doc *pdfxDoc) pageText(content []byte, res pdfobj.Dict) (string, error) {
+	fonts := doc.Dict(res["Font"])
 	gs := pdfxGState{ctm: pdfxIdentity, th: 1}
 	var (
 		stack    []pdfxGState
@@ -804,7 +439,7 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 		tm = tlm
 	}
 	// showString draws one string, advancing the text matrix.
-	showString := func(s pdfxString) {
+	showString := func(s pdfobj.String) {
 		f := gs.font
 		if f == nil {
 			f = &pdfxFont{dw: 500, cache: map[int]string{}}
@@ -834,16 +469,16 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 		end := render()
 		w.show(start[4], start[5], end[4], fs, text.String())
 	}
-	lx := &pdfxLexer{src: content}
+	lx := pdfobj.NewLexer(content)
 	for {
-		v, err := lx.value()
+		v, err := lx.Value()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return "", err
 		}
-		op, ok := v.(pdfxOp)
+		op, ok := v.(pdfobj.Op)
 		if !ok {
 			operands = append(operands, v)
 			continue
@@ -864,7 +499,7 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 		case "Tf":
 			if len(operands) >= 2 {
 				operands = operands[len(operands)-2:]
-				name, _ := operands[0].(pdfxName)
+				name, _ := operands[0].(pdfobj.Name)
 				gs.font, gs.size = doc.font(fonts[name]), num(1)
 			}
 		case "Tc":
@@ -897,7 +532,7 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 			if len(operands) == 0 {
 				break
 			}
-			s, _ := operands[len(operands)-1].(pdfxString)
+			s, _ := operands[len(operands)-1].(pdfobj.String)
 			if op == "\"" && len(operands) >= 3 {
 				operands = operands[len(operands)-3:]
 				gs.tw, gs.tc = num(0), num(1)
@@ -913,16 +548,14 @@ func (doc *pdfxDoc) pageText(content []byte, res pdfxDict) (string, error) {
 			arr, _ := operands[len(operands)-1].([]any)
 			for _, e := range arr {
 				switch e := e.(type) {
-				case pdfxString:
+				case pdfobj.String:
 					showString(e)
 				case float64:
 					tm = pdfxTranslate(-e/1000*gs.size*gs.th, 0).mul(tm)
 				}
 			}
 		case "BI": // inline image: skip its data up to EI
-			if i := bytes.Index(content[lx.pos:], []byte("EI")); i >= 0 {
-				lx.pos += i + 2
-			}
+			lx.SkipPast("EI")
 		}
 		operands = operands[:0]
 	}

@@ -70,30 +70,6 @@ func TestPDFExtractOperators(t *testing.T) {
 	}
 }
 
-func TestPDFExtractLiteralStrings(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{`(plain)`, "plain"},
-		{`(a\(b\)c\\d)`, `a(b)c\d`},
-		{`(\n\r\t\b\f)`, "\n\r\t\b\f"},
-		{`(\101\60\0618\377)`, "A018\xff"},
-		{`(x (balanced (nested)) y)`, "x (balanced (nested)) y"},
-		{"(line\\\ncontinued\\\r\nagain)", "linecontinuedagain"},
-		{"(cr\rcrlf\r\nlf\n)", "cr\ncrlf\nlf\n"},
-		{`(\q unknown)`, "q unknown"},
-		{"(\x01\\(\x00\\\\)", "\x01(\x00\\"}, // fpdf's U+0128 U+005C
-	} {
-		lx := &pdfxLexer{src: []byte(tc.in)}
-		v, err := lx.value()
-		s, ok := v.(pdfxString)
-		if err != nil || !ok || string(s) != tc.want || lx.pos != len(tc.in) {
-			t.Errorf("%q: got %q (%v), want %q", tc.in, s, err, tc.want)
-		}
-	}
-	if _, err := (&pdfxLexer{src: []byte(`(open \)`)}).value(); err == nil {
-		t.Error("unterminated string accepted")
-	}
-}
-
 func TestPagesAndUnreadable(t *testing.T) {
 	data := pdfxBuild(t, []string{
 		"<</Type /Catalog /Pages 2 0 R>>",

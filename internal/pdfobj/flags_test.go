@@ -1,0 +1,4 @@
+package pdfobj
+
+// Registers -update so that "go test ./... -update" runs in every package.
+import _ "github.com/jdgen/jdgen/internal/golden"
