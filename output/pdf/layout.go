@@ -1,10 +1,10 @@
 package pdf
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
+	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/pdftag"
 )
 
@@ -791,13 +791,5 @@ func pdfReadable(c pdfRGB) pdfRGB {
 
 // pdfContrast is the WCAG contrast ratio of c against white.
 func pdfContrast(c pdfRGB) float64 {
-	lin := func(v int) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	lum := 0.2126*lin(c.r) + 0.7152*lin(c.g) + 0.0722*lin(c.b)
-	return 1.05 / (lum + 0.05)
+	return generator.ContrastOnWhite(uint32(c.r)<<16 | uint32(c.g)<<8 | uint32(c.b))
 }

@@ -504,14 +504,7 @@ func xlsxHexColor(s string) bool {
 // xlsxLuminance is the relative luminance (0 black .. 1 white) of RRGGBB.
 func xlsxLuminance(hex string) float64 {
 	v, _ := strconv.ParseUint(hex, 16, 32)
-	lin := func(c uint64) float64 {
-		x := float64(c) / 255
-		if x <= 0.03928 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(v>>16&0xFF) + 0.7152*lin(v>>8&0xFF) + 0.0722*lin(v&0xFF)
+	return generator.RelativeLuminance(uint32(v))
 }
 
 // pageSetup prints the sheet landscape, one page wide, on the run's paper,
