@@ -1,5 +1,6 @@
-// Package steptest holds checks that the tests of several output steps
-// share. It is imported only by _test.go files.
+// Package steptest holds what the tests of several output packages share:
+// resolved example and generated models, and checks of a step's
+// behaviour. It is imported only by _test.go files.
 package steptest
 
 import (

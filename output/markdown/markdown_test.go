@@ -14,15 +14,7 @@ import (
 
 func exampleModel(t testing.TB, name string) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Load("../../examples/" + name + ".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return steptest.Example(t, name, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // TestGolden compares every example posting with testdata/<example>/<id>.md.

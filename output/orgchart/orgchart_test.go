@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"slices"
@@ -19,35 +18,19 @@ import (
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
 	"github.com/jdgen/jdgen/internal/pdftag"
 	"github.com/jdgen/jdgen/internal/pdftext"
+	"github.com/jdgen/jdgen/internal/steptest"
 )
 
 var testDate = time.Unix(1700000000, 0).UTC()
 
 func modelFrom(t testing.TB, doc []byte) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Parse(doc, "company.yaml", t.TempDir())
-	if err != nil {
-		t.Fatalf("Parse: %v", err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: testDate, Version: "test"})
-	if err != nil {
-		t.Fatalf("Resolve: %v", err)
-	}
-	return m
+	return steptest.Model(t, doc, testDate)
 }
 
 func example(t testing.TB, name string) *generator.Model {
 	t.Helper()
-	path := filepath.Join("..", "..", "examples", name)
-	cfg, err := generator.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: testDate, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return steptest.Example(t, strings.TrimSuffix(name, ".yaml"), testDate)
 }
 
 func big(t testing.TB, n int) *generator.Model {

@@ -10,20 +10,13 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
+	"github.com/jdgen/jdgen/internal/steptest"
 )
 
 // exampleModel resolves an example config at a fixed date.
 func exampleModel(t testing.TB, name string) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Load("../../examples/" + name + ".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return steptest.Example(t, name, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
 }
 
 // Text is every string of a document a reader sees, one per line.

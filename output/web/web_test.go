@@ -27,28 +27,12 @@ var testDate = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 
 func exampleModel(t testing.TB, name string) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Load("../../examples/" + name + ".yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: testDate, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return steptest.Example(t, name, testDate)
 }
 
 func modelFromYAML(t testing.TB, doc string) *generator.Model {
 	t.Helper()
-	cfg, err := generator.Parse([]byte(doc), "c.yaml", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: testDate, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
+	return steptest.Model(t, []byte(doc), testDate)
 }
 
 // render runs the step over m and returns the files by name.
