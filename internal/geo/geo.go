@@ -8,7 +8,6 @@
 package geo
 
 import (
-	"bufio"
 	_ "embed" // the country and subdivision tables
 	"fmt"
 	"regexp"
@@ -93,13 +92,7 @@ var (
 )
 
 func init() {
-	sc := bufio.NewScanner(strings.NewReader(countriesTSV))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, f := range tsvRows(countriesTSV) {
 		c := country{code: f[0], code3: f[1], name: f[2]}
 		countries[c.code] = c
 		names := []string{c.name, c.code3}
@@ -111,13 +104,7 @@ func init() {
 			countryByName[fold(n)] = c.code
 		}
 	}
-	sc = bufio.NewScanner(strings.NewReader(subdivisionsTSV))
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, f := range tsvRows(subdivisionsTSV) {
 		r := region{code: f[0], name: f[1], kind: f[2]}
 		regions[r.code] = r
 		short := r.code[3:]
@@ -134,6 +121,20 @@ func init() {
 			regionByName[fold(n)] = r.code
 		}
 	}
+}
+
+// tsvRows are the tab-separated fields of each line of data, blank lines
+// and # comments left out.
+func tsvRows(data string) [][]string {
+	var rows [][]string
+	for line := range strings.Lines(data) {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
 }
 
 // fold makes names comparable: lower case, no accents, no dots, single spaces.
