@@ -38,24 +38,47 @@ type Step struct {
 // stops at the first error, cancelling the other steps, or when ctx is
 // cancelled; the error of the step that failed first is returned.
 func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
+	var mu sync.Mutex
+	return generate(ctx, m, steps, func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return emit(f)
+	})
+}
+
+// GenerateConcurrent is Generate for a sink that is safe for concurrent
+// use: emit may be called by several steps at once, so one step's file
+// being written does not hold up another step's workers. Names are still
+// checked (safe, and never produced twice) before emit sees them.
+func GenerateConcurrent(ctx context.Context, m *Model, steps []Step, emit Sink) error {
+	return generate(ctx, m, steps, emit)
+}
+
+func generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	var mu sync.Mutex // guards seen and serialises emit
+	var mu sync.Mutex // guards seen
 	seen := map[string]string{}
+	claim := func(step string, f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if err := ctx.Err(); err != nil {
+			return context.Cause(ctx)
+		}
+		if !safeName(f.Name) {
+			return fmt.Errorf("%w: %s produced an unsafe file name %q", ErrStepFailed, step, f.Name)
+		}
+		if prev, dup := seen[f.Name]; dup {
+			return fmt.Errorf("%w: %s and %s both produced %q", ErrStepFailed, prev, step, f.Name)
+		}
+		seen[f.Name] = step
+		return nil
+	}
 	checked := func(step string) Sink {
 		return func(f File) error {
-			mu.Lock()
-			defer mu.Unlock()
-			if err := ctx.Err(); err != nil {
-				return context.Cause(ctx)
+			if err := claim(step, f); err != nil {
+				return err
 			}
-			if !safeName(f.Name) {
-				return fmt.Errorf("%w: %s produced an unsafe file name %q", ErrStepFailed, step, f.Name)
-			}
-			if prev, dup := seen[f.Name]; dup {
-				return fmt.Errorf("%w: %s and %s both produced %q", ErrStepFailed, prev, step, f.Name)
-			}
-			seen[f.Name] = step
 			return emit(f)
 		}
 	}

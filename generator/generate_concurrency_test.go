@@ -97,3 +97,56 @@ func TestFirstFailingStepCancelsTheOthers(t *testing.T) {
 		t.Errorf("Acquire on a cancelled context: %v", err)
 	}
 }
+
+// GenerateConcurrent lets two steps' emits run at once: each sink call
+// waits for the other step's to start, which Generate (one call at a time)
+// could never satisfy. Names are still checked before the sink sees them.
+func TestGenerateConcurrentEmitsAtOnce(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	inside := make(chan struct{}, 2)
+	emitter := func(name string) Step {
+		return Step{Name: name, Run: func(_ context.Context, _ *Model, emit Sink) error {
+			return emit(File{Name: name + ".txt"})
+		}}
+	}
+	var mu sync.Mutex
+	var got []string
+	err := GenerateConcurrent(ctx, &Model{}, []Step{emitter("a"), emitter("b")}, func(f File) error {
+		inside <- struct{}{}
+		for len(inside) < 2 { // the other step's emit is running too
+			select {
+			case <-ctx.Done():
+				return errors.New("emit was never called concurrently")
+			case <-time.After(time.Millisecond):
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, f.Name)
+		return nil
+	})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("err %v, files %v", err, got)
+	}
+
+	dup := Step{Name: "dup", Run: func(_ context.Context, _ *Model, emit Sink) error {
+		if err := emit(File{Name: "x.txt"}); err != nil {
+			return err
+		}
+		return emit(File{Name: "x.txt"})
+	}}
+	unsafe := Step{Name: "unsafe", Run: func(_ context.Context, _ *Model, emit Sink) error {
+		return emit(File{Name: "../x.txt"})
+	}}
+	for _, s := range []Step{dup, unsafe} {
+		emitted := 0
+		err := GenerateConcurrent(context.Background(), &Model{}, []Step{s}, func(File) error { emitted++; return nil })
+		if !errors.Is(err, ErrStepFailed) {
+			t.Errorf("%s: err = %v, want ErrStepFailed", s.Name, err)
+		}
+		if want := map[string]int{"dup": 1, "unsafe": 0}[s.Name]; emitted != want {
+			t.Errorf("%s: the sink saw %d files, want %d", s.Name, emitted, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jdgen/jdgen/generator"
@@ -59,11 +60,15 @@ type Options struct {
 // journal, so the folder always holds exactly one generation, even when a
 // run is killed at any instant. Only files jdgen wrote (listed in the
 // manifest) are ever replaced or removed; anything else is left alone.
+//
+// Write may be called from several goroutines at once; Commit and Abort
+// are called once, after the last Write has returned.
 type DirWriter struct {
 	target string
 	opts   Options
 	lock   *folderLock
 	stage  string
+	mu     sync.Mutex                   // guards files and done
 	files  map[string][sha256.Size]byte // name -> sha256 of what was written
 	done   bool
 }
@@ -171,27 +176,44 @@ func Recover(target string) (bool, error) {
 func (w *DirWriter) Target() string { return w.target }
 
 // Count is the number of files written so far.
-func (w *DirWriter) Count() int { return len(w.files) }
+func (w *DirWriter) Count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.files)
+}
 
-// Write stages one file.
+// Write stages one file. It is safe for concurrent use: the name is
+// claimed under the writer's lock, and the file is written and hashed
+// outside it, so writers of different files do not wait for each other.
 func (w *DirWriter) Write(f generator.File) error {
-	if w.done {
-		return fmt.Errorf("%w: writer already closed", ErrWrite)
-	}
 	if !localName(f.Name) {
 		return fmt.Errorf("%w: %q", ErrUnsafeName, f.Name)
 	}
+	w.mu.Lock()
+	if w.done {
+		w.mu.Unlock()
+		return fmt.Errorf("%w: writer already closed", ErrWrite)
+	}
 	if _, dup := w.files[f.Name]; dup {
+		w.mu.Unlock()
 		return fmt.Errorf("%w: %q written twice", ErrWrite, f.Name)
 	}
+	w.files[f.Name] = [sha256.Size]byte{} // claimed; the hash follows
+	w.mu.Unlock()
+
 	p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	err := os.MkdirAll(filepath.Dir(p), 0o755)
+	if err == nil {
+		err = writeNew(p, f.Data)
+	}
+	sum := sha256.Sum256(f.Data)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err != nil {
+		delete(w.files, f.Name)
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	if err := writeNew(p, f.Data); err != nil {
-		return fmt.Errorf("%w: %w", ErrWrite, err)
-	}
-	w.files[f.Name] = sha256.Sum256(f.Data)
+	w.files[f.Name] = sum
 	return nil
 }
 
@@ -221,6 +243,8 @@ func writeNew(p string, data []byte) error {
 // Abort drops the staged files and releases the folder; the output folder
 // is as it was.
 func (w *DirWriter) Abort() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.done {
 		return nil
 	}
@@ -235,6 +259,8 @@ func (w *DirWriter) Abort() error {
 // land on one, Commit fails with ErrNotOurs and changes nothing (unless
 // Options.Force). A failure part-way undoes what was done.
 func (w *DirWriter) Commit() (Result, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if w.done {
 		return Result{}, fmt.Errorf("%w: writer already closed", ErrCommit)
 	}

@@ -2,11 +2,14 @@ package output
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -415,5 +418,100 @@ func TestDirWriterDamagedManifest(t *testing.T) {
 	}
 	if got := readFile(t, filepath.Join(dir, "outside.txt")); got != "precious" {
 		t.Errorf("outside file: %q", got)
+	}
+}
+
+// Write is called by several steps at once: every file lands with the
+// hash of its own content, and a name written twice, even by two
+// goroutines at the same instant, is refused exactly once.
+func TestDirWriterConcurrentWrites(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out")
+	w, err := NewDirWriter(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const goroutines, each = 8, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, goroutines*each)
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				// Each goroutine writes its own files, and all of them also
+				// race to write shared/<i>.txt.
+				name := fmt.Sprintf("g%d/%d.txt", g, i)
+				if err := w.Write(generator.File{Name: name, Data: []byte(name)}); err != nil {
+					errs <- err
+				}
+				shared := fmt.Sprintf("shared/%d.txt", i)
+				errs <- w.Write(generator.File{Name: shared, Data: []byte(shared)})
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	refused := 0
+	for err := range errs {
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrWrite) && strings.Contains(err.Error(), "written twice"):
+			refused++
+		default:
+			t.Errorf("unexpected error: %v", err)
+		}
+	}
+	if want := (goroutines - 1) * each; refused != want {
+		t.Errorf("%d writes of a shared name refused, want %d", refused, want)
+	}
+	if n := w.Count(); n != goroutines*each+each {
+		t.Errorf("Count = %d, want %d", n, goroutines*each+each)
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, target)
+	for name := range got {
+		if strings.HasSuffix(name, "/") {
+			delete(got, name) // the folders
+		}
+	}
+	if len(got) != goroutines*each+each {
+		t.Fatalf("%d files in the output folder, want %d", len(got), goroutines*each+each)
+	}
+	for name, data := range got {
+		if name != data {
+			t.Errorf("%s holds %q", name, data)
+		}
+	}
+	m, err := ReadManifest(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, h := range m {
+		if want := fmt.Sprintf("%x", sha256.Sum256([]byte(name))); h != want {
+			t.Errorf("manifest: %s has hash %s, want %s", name, h, want)
+		}
+	}
+}
+
+// A write that fails gives its name back: the run can report it, and the
+// name is not left claimed with an empty hash.
+func TestDirWriterFailedWriteReleasesName(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out")
+	w, err := NewDirWriter(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	// A file where the staged folder "a" must go makes a/b.txt fail.
+	if err := os.WriteFile(filepath.Join(w.stage, "new", "a"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write(generator.File{Name: "a/b.txt", Data: []byte("b")}); !errors.Is(err, ErrWrite) {
+		t.Fatalf("err = %v, want ErrWrite", err)
+	}
+	if n := w.Count(); n != 0 {
+		t.Errorf("Count = %d after a failed write, want 0", n)
 	}
 }

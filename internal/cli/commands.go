@@ -158,12 +158,17 @@ func (a *app) generate() error {
 	run := makeSteps(workers, s, warn)
 	prog := newProgress(a.stderr, expectedFiles(m, s))
 	counts := map[string]int{}
-	// The steps run at once and share the worker budget.
+	var progMu sync.Mutex // guards counts and prog
+	// The steps run at once and share the worker budget. The writer takes
+	// files from several steps at once: each is written and hashed outside
+	// any lock, so one step's file does not hold up another's workers.
 	ctx := generator.WithWorkers(a.ctx, workers)
-	err = generator.Generate(ctx, m, run, func(f generator.File) error {
+	err = generator.GenerateConcurrent(ctx, m, run, func(f generator.File) error {
 		if err := w.Write(f); err != nil {
 			return err
 		}
+		progMu.Lock()
+		defer progMu.Unlock()
 		countFile(counts, f.Name)
 		prog.step(f.Name)
 		return nil
