@@ -18,6 +18,7 @@ import (
 	"runtime/pprof"
 	"runtime/trace"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/jdgen/jdgen/internal/cli"
@@ -31,6 +32,7 @@ func run() int {
 	tr := flag.String("trace", "", "write an execution trace to this file")
 	interval := flag.Duration("interval", 50*time.Millisecond, "how often to sample the live heap")
 	rate := flag.Int("memrate", 512*1024, "runtime.MemProfileRate while running")
+	timeline := flag.String("timeline", "", "write the live heap, the heap in use and the resident set, every -interval, to this file")
 	flag.Parse()
 	runtime.MemProfileRate = *rate
 
@@ -67,6 +69,17 @@ func run() int {
 		peakAt  time.Duration
 		profile []byte
 	)
+	var tl *os.File
+	if *timeline != "" {
+		f, err := os.Create(*timeline)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "jdprof:", err)
+			return 1
+		}
+		defer f.Close()
+		tl = f
+		fmt.Fprintln(tl, "seconds live_MB heap_objects_MB rss_MB cpu_s")
+	}
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	start := time.Now()
@@ -83,6 +96,10 @@ func run() int {
 			}
 			metrics.Read(sample)
 			live := sample[0].Value.Uint64()
+			if tl != nil {
+				fmt.Fprintf(tl, "%.2f %.1f %.1f %.1f %.2f\n", time.Since(start).Seconds(),
+					float64(live)/(1<<20), float64(sample[1].Value.Uint64())/(1<<20), float64(rss())/(1<<20), cpuSeconds())
+			}
 			mu.Lock()
 			if live > peak {
 				peak, peakAt = live, time.Since(start)
@@ -116,3 +133,25 @@ func run() int {
 type bytesBuffer []byte
 
 func (b *bytesBuffer) Write(p []byte) (int, error) { *b = append(*b, p...); return len(p), nil }
+
+// rss is the process's resident set in bytes (Linux; 0 elsewhere).
+func rss() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	var size, res uint64
+	if _, err := fmt.Sscan(string(b), &size, &res); err != nil {
+		return 0
+	}
+	return res * uint64(os.Getpagesize())
+}
+
+// cpuSeconds is the CPU time (user and system) the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
