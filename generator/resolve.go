@@ -26,6 +26,7 @@ func Resolve(c *Config, settings Settings) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	shareRoles(m)
 	return m, ps.result(c.File, settings.Strict || (c.Output.Strict != nil && *c.Output.Strict))
 }
 
