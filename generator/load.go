@@ -131,6 +131,8 @@ func validate(c *Config, ps *problems) {
 			at(p+".id", "%q is not a valid id; use lower-case letters, digits and hyphens, starting with a letter or digit (it names the output file)", r.ID)
 		case checkID(r.ID) != "":
 			at(p+".id", "%s", checkID(r.ID))
+		case r.ID == PostingIndexID:
+			at(p+".id", "%q is taken: the careers page is postings/%s.html; choose another id", r.ID, PostingIndexID)
 		default:
 			if first, dup := ids[r.ID]; dup {
 				at(p+".id", "duplicate id %q (first used by roles[%d] at line %d)", r.ID, first, c.Line(fmt.Sprintf("roles[%d].id", first)))

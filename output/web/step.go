@@ -53,7 +53,7 @@ func PostingsStep(o Options) generator.Step {
 			}
 			index := indexPage(rows, m.Company.Name, lang, a)
 			release()
-			return emit(generator.File{Name: path.Join(posting.Dir, "index.html"), Data: index})
+			return emit(generator.File{Name: path.Join(posting.Dir, generator.PostingIndexID+".html"), Data: index})
 		},
 	}
 }
