@@ -1,6 +1,11 @@
 package generator
 
-import "github.com/jdgen/jdgen/internal/fonts"
+import (
+	"fmt"
+	"sync"
+
+	"github.com/jdgen/jdgen/internal/fonts"
+)
 
 // Config is the company file as written by the user (config contract v1),
 // decoded strictly. Zero values mean "not given"; defaults are filled in by
@@ -24,13 +29,15 @@ type Config struct {
 	// FontSet is the fonts the documents are drawn with: company.fonts,
 	// read and checked by Load, or the built-in set.
 	FontSet *fonts.Set `yaml:"-"`
-	// texts are the strings decoded, checked against FontSet by validate.
+	// texts are the strings decoded, checked against FontSet by validate
+	// (and dropped then).
 	texts []textRef
 
-	lines map[string]int
-	// cols holds, for text written on one line, the column its first
-	// character is on (see textColumn).
-	cols map[string]int
+	// roleLines is the line of each entry of roles.
+	roleLines []int
+	// pos holds the line of every key path, found when a message first
+	// needs one (see positions).
+	pos *positions
 	// warnings are those found by the checks Parse runs before resolving.
 	warnings []Problem
 }
@@ -196,12 +203,53 @@ type OutputConfig struct {
 // Line returns the line of a key path in the file, falling back to the
 // nearest enclosing path that has one, then to line 1.
 func (c *Config) Line(path string) int {
+	lines, _ := c.pos.get()
 	for p := path; p != ""; p = parentPath(p) {
-		if l, ok := c.lines[p]; ok {
+		if l, ok := lines[p]; ok {
 			return l
 		}
 	}
 	return 1
+}
+
+// column is the column the text at path starts on, when it is written on
+// one line of the file.
+func (c *Config) column(path string) (int, bool) {
+	_, cols := c.pos.get()
+	col, ok := cols[path]
+	return col, ok
+}
+
+// roleLine is the line of roles[i] in the file.
+func (c *Config) roleLine(i int) int {
+	if i < len(c.roleLines) && c.roleLines[i] > 0 {
+		return c.roleLines[i]
+	}
+	return c.Line(fmt.Sprintf("roles[%d]", i))
+}
+
+// positions are the line of every key path in the file and the column of
+// every one-line text. Only messages need them, and a large company file
+// has hundreds of thousands of paths, so they are not kept while decoding:
+// the first message that asks decodes the file again to find them.
+type positions struct {
+	src   []byte
+	once  sync.Once
+	lines map[string]int
+	cols  map[string]int
+}
+
+// get returns the positions, decoding the file for them on first use.
+func (p *positions) get() (lines, cols map[string]int) {
+	if p == nil {
+		return nil, nil
+	}
+	p.once.Do(func() {
+		p.lines, p.cols = map[string]int{}, map[string]int{}
+		decodeInto(p.src, &problems{}, &Config{}, p.lines, p.cols)
+		p.src = nil
+	})
+	return p.lines, p.cols
 }
 
 func parentPath(p string) string {

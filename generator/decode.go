@@ -110,20 +110,28 @@ var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // decodeConfig turns the raw file into a Config, recording the line of every
 // key path. Problems are returned, never raised.
 func decodeConfig(data []byte, ps *problems) *Config {
-	cfg := &Config{lines: map[string]int{}, cols: map[string]int{}}
+	cfg := &Config{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	cfg.pos = &positions{src: data}
+	decodeInto(data, ps, cfg, nil, nil)
+	return cfg
+}
+
+// decodeInto decodes data into cfg. With lines and cols it also records
+// the line of every key path and the column of every one-line text.
+func decodeInto(data []byte, ps *problems, cfg *Config, lines, cols map[string]int) {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
 		ps.add(line, "", "the file is not valid UTF-8 (was it saved as Windows-1252 or Latin-1?); save it as UTF-8")
 		ps.fatal = true
-		return cfg
+		return
 	}
 	if tabs := tabIndentedLines(data); len(tabs) > 0 {
 		for _, l := range tabs {
 			ps.add(l, "", "tab character used for indentation; YAML needs spaces")
 		}
 		ps.fatal = true
-		return cfg
+		return
 	}
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -144,27 +152,27 @@ func decodeConfig(data []byte, ps *problems) *Config {
 		}
 		ps.add(line, "", "YAML syntax error: %s", msg)
 		ps.fatal = true
-		return cfg
+		return
 	}
 	if ps.fatal {
-		return cfg
+		return
 	}
 	if root.Kind == 0 || len(root.Content) == 0 || root.Content[0].Tag == "!!null" {
 		ps.add(1, "", "the file is empty; run \"jdgen init\" for a starter company.yaml")
 		ps.fatal = true
-		return cfg
+		return
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
 		ps.add(doc.Line, "", "the top level must be a mapping with version, company and roles keys")
 		ps.fatal = true
-		return cfg
+		return
 	}
-	d := &decoder{ps: ps, lines: cfg.lines, cols: cfg.cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
+	d := &decoder{ps: ps, lines: lines, cols: cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	cfg.texts = d.texts
+	cfg.roleLines = d.roleLines
 	ps.endDecoding()
-	return cfg
 }
 
 // secondDocument refuses a second YAML document after "---": jdgen reads
@@ -227,12 +235,15 @@ func tabIndentedLines(data []byte) []int {
 }
 
 type decoder struct {
-	ps      *problems
-	texts   []textRef // every string decoded, for checkGlyphs
-	lines   map[string]int
-	cols    map[string]int
-	budget  int
-	exhaust bool
+	ps    *problems
+	texts []textRef // every string decoded, for checkGlyphs
+	// lines and cols record positions (see positions); nil: not recorded.
+	lines map[string]int
+	cols  map[string]int
+	// roleLines is the line of each entry of roles.
+	roleLines []int
+	budget    int
+	exhaust   bool
 	// text is how many bytes of text were decoded, aliases expanded.
 	text int
 	// items is how many list items were decoded, aliases expanded.
@@ -306,7 +317,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	defer delete(d.active, n)
-	if _, ok := d.lines[path]; !ok && path != "" {
+	if _, ok := d.lines[path]; !ok && path != "" && d.lines != nil {
 		d.lines[path] = n.Line
 	}
 	t := v.Type()
@@ -343,7 +354,18 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
+		if path == "roles" {
+			d.roleLines = make([]int, len(n.Content))
+		}
 		for i, c := range n.Content {
+			if path == "roles" {
+				for c := c; ; c = c.Alias {
+					if c.Kind != yaml.AliasNode {
+						d.roleLines[i] = c.Line
+						break
+					}
+				}
+			}
 			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
 		}
 		v.Set(s)
@@ -366,7 +388,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			}
 			seen[k.Value] = k.Line
 			ev := reflect.New(t.Elem()).Elem()
-			d.lines[join(path, k.Value)] = k.Line
+			if d.lines != nil {
+				d.lines[join(path, k.Value)] = k.Line
+			}
 			d.decode(val, ev, join(path, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
 		}
@@ -466,7 +490,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.ps.add(k.Line, kp, "unknown key%s; allowed here: %s", suggestSuffix(key, names), strings.Join(names, ", "))
 			continue
 		}
-		d.lines[kp] = k.Line
+		if d.lines != nil {
+			d.lines[kp] = k.Line
+		}
 		d.decode(val, v.Field(fi), kp)
 	}
 }

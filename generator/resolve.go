@@ -478,7 +478,7 @@ func (r *resolver) roles() []Role {
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
-		role.Line = r.c.Line(p)
+		role.Line = r.c.roleLine(i)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
 			if rc.Template != "" && !r.broken[rc.Template] {

@@ -47,7 +47,7 @@ func (r *resolver) wordingChecks() {
 	check := func(path, text string) {
 		for _, f := range wording.Check(text) {
 			where := ""
-			if col, ok := r.c.cols[path]; ok && f.Line == 1 {
+			if col, ok := r.c.column(path); ok && f.Line == 1 {
 				where = fmt.Sprintf("column %d: ", col+f.Column-1)
 			} else if f.Line > 1 {
 				where = fmt.Sprintf("line %d of the text: ", f.Line)
