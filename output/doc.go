@@ -3,8 +3,9 @@
 // a journaled commit (.jdgen/journal.json) that a later run finishes or
 // undoes after a crash, under a lock (.jdgen/lock), replacing or removing
 // only the files the previous generation's manifest (.jdgen/manifest.json)
-// lists. The folder always holds exactly one generation, and files jdgen
-// did not write are never touched.
+// lists. A file the new generation holds exactly as the previous one left
+// it stays in place, unstaged. The folder always holds exactly one
+// generation, and files jdgen did not write are never touched.
 //
 // Each output format has its own package below this one, and no format
 // package imports another:

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -68,9 +69,15 @@ type DirWriter struct {
 	opts   Options
 	lock   *folderLock
 	stage  string
-	mu     sync.Mutex                   // guards files and done
+	mu     sync.Mutex                   // guards files, same and done
 	files  map[string][sha256.Size]byte // name -> sha256 of what was written
-	done   bool
+	// same are the files the new generation holds exactly as the last
+	// one left them: they stay where they are, neither staged nor moved.
+	same map[string]bool
+	// old is the last generation's manifest (empty when there is none or
+	// it cannot be read; Commit reports that).
+	old  manifest
+	done bool
 }
 
 // Result says what a commit did.
@@ -96,11 +103,12 @@ func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter,
 	if err != nil {
 		return nil, err
 	}
-	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string][sha256.Size]byte{}}
+	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string][sha256.Size]byte{}, same: map[string]bool{}}
 	if err := recoverLocked(target); err != nil {
 		lk.release()
 		return nil, err
 	}
+	w.old, _ = readManifest(target)
 	w.stage = filepath.Join(target, StateDir, stageName)
 	if err := os.MkdirAll(filepath.Join(w.stage, "new"), 0o755); err != nil {
 		lk.release()
@@ -201,12 +209,15 @@ func (w *DirWriter) Write(f generator.File) error {
 	w.files[f.Name] = [sha256.Size]byte{} // claimed; the hash follows
 	w.mu.Unlock()
 
-	p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
-	err := os.MkdirAll(filepath.Dir(p), 0o755)
-	if err == nil {
-		err = writeNew(p, f.Data)
-	}
 	sum := sha256.Sum256(f.Data)
+	same := w.unchanged(f.Name, sum, f.Data)
+	var err error
+	if !same {
+		p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
+		if err = os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+			err = writeNew(p, f.Data)
+		}
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
@@ -214,8 +225,51 @@ func (w *DirWriter) Write(f generator.File) error {
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
 	w.files[f.Name] = sum
+	if same {
+		w.same[f.Name] = true
+	}
 	return nil
 }
+
+// unchanged reports whether the file the last generation wrote at name is
+// still in place and holds exactly data: then the new generation keeps
+// it as it is. A re-run whose output mostly did not change (same company,
+// same day) then writes, moves and deletes only the files that did.
+func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, data []byte) bool {
+	want, ok := w.old.Files[name]
+	if !ok || want != hex.EncodeToString(sum[:]) || !realParents(w.target, name) {
+		return false
+	}
+	return sameContent(filepath.Join(w.target, filepath.FromSlash(name)), data)
+}
+
+// sameContent reports whether p is a regular file (not a link) holding
+// exactly data.
+func sameContent(p string, data []byte) bool {
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(data), sameBlock))
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false
+		}
+		off += n
+	}
+	// Nothing after: the file did not grow since the size was read.
+	n, _ := f.Read(buf[:min(len(buf), 1)])
+	return n == 0
+}
+
+// sameBlock is how much of a file sameContent compares at once.
+const sameBlock = 64 << 10
 
 // localName reports whether a slash-separated name stays inside the output
 // folder and outside jdgen's own bookkeeping folder.
@@ -281,7 +335,7 @@ func (w *DirWriter) Commit() (Result, error) {
 	for name, h := range w.files {
 		files[name] = hex.EncodeToString(h[:])
 	}
-	j, res, err := plan(w.target, old, files, w.opts.Force)
+	j, res, err := plan(w.target, old, files, w.same, w.opts.Force)
 	if err != nil {
 		return Result{}, err
 	}
@@ -310,7 +364,7 @@ func (w *DirWriter) Commit() (Result, error) {
 // folders are created, which staged files are put in place. It refuses
 // (ErrNotOurs) when a staged file would replace something jdgen did not
 // write, unless force.
-func plan(target string, old manifest, files map[string]string, force bool) (*journal, Result, error) {
+func plan(target string, old manifest, files map[string]string, same map[string]bool, force bool) (*journal, Result, error) {
 	j := &journal{Phase: phasePrepared, Manifest: manifest{Version: manifestVersion, Files: files}}
 	if old.Files != nil {
 		j.OldManifest = &old
@@ -326,6 +380,9 @@ func plan(target string, old manifest, files map[string]string, force bool) (*jo
 	}
 	mkdirs := map[string]bool{}
 	for _, name := range sortedNames(files) {
+		if same[name] {
+			continue // in place already, exactly as the new generation has it
+		}
 		j.Put = append(j.Put, name)
 		// Every folder on the way must be a real folder (never a symlink).
 		parts := strings.Split(name, "/")

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -513,5 +514,125 @@ func TestDirWriterFailedWriteReleasesName(t *testing.T) {
 	}
 	if n := w.Count(); n != 0 {
 		t.Errorf("Count = %d after a failed write, want 0", n)
+	}
+}
+
+// A re-run keeps the files whose content did not change where they are:
+// the same file (inode) before and after, nothing staged for it, and the
+// manifest still lists it. Changed files are replaced as before, and a
+// file the user edited since is never taken for unchanged.
+func TestDirWriterKeepsUnchangedFiles(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out")
+	first := map[string]string{"a.txt": "one", "d/b.txt": "two", "d/e.txt": "five", "gone.txt": "x"}
+	if err := writeAll(t, target, first); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]os.FileInfo{}
+	for name := range first {
+		st, err := os.Stat(filepath.Join(target, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[name] = st
+	}
+	// The user edits d/e.txt: it is no longer the file jdgen wrote.
+	put(t, filepath.Join(target, "d", "e.txt"), "five, edited")
+
+	w, err := NewDirWriter(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := map[string]string{"a.txt": "one", "d/b.txt": "TWO", "d/e.txt": "five", "c.txt": "new"}
+	for name, data := range second {
+		if err := w.Write(generator.File{Name: name, Data: []byte(data)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	staged := tree(t, filepath.Join(w.stage, "new"))
+	if _, ok := staged["a.txt"]; ok {
+		t.Error("an unchanged file was staged")
+	}
+	if _, ok := staged["d/e.txt"]; !ok {
+		t.Error("a file the user edited was taken for unchanged")
+	}
+	_, err = w.Commit()
+	if !errors.Is(err, ErrNotOurs) {
+		t.Fatalf("commit over the user's edit: err = %v, want ErrNotOurs", err)
+	}
+
+	// Without the edit in the way, the commit keeps a.txt in place.
+	put(t, filepath.Join(target, "d", "e.txt"), "five")
+	w, err = NewDirWriter(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range second {
+		if err := w.Write(generator.File{Name: name, Data: []byte(data)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := w.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Written != len(second) || len(res.Removed) != 1 || res.Removed[0] != "gone.txt" {
+		t.Errorf("result %+v", res)
+	}
+	got := tree(t, target)
+	for name, data := range second {
+		if got[name] != data {
+			t.Errorf("%s holds %q, want %q", name, got[name], data)
+		}
+	}
+	if _, ok := got["gone.txt"]; ok {
+		t.Error("the dropped file is still there")
+	}
+	after, err := os.Stat(filepath.Join(target, "a.txt"))
+	if err != nil || !os.SameFile(before["a.txt"], after) {
+		t.Error("the unchanged a.txt was replaced")
+	}
+	if after, err := os.Stat(filepath.Join(target, "d", "b.txt")); err != nil || os.SameFile(before["d/b.txt"], after) {
+		t.Error("the changed d/b.txt was not replaced")
+	}
+	m, err := ReadManifest(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range second {
+		if want := fmt.Sprintf("%x", sha256.Sum256([]byte(data))); m[name] != want {
+			t.Errorf("manifest: %s is %s, want %s", name, m[name], want)
+		}
+	}
+	if len(m) != len(second) {
+		t.Errorf("manifest lists %d files, want %d", len(m), len(second))
+	}
+}
+
+// sameContent compares the whole file, beyond its first block, and
+// refuses links and files that differ in length.
+func TestSameContent(t *testing.T) {
+	dir := t.TempDir()
+	data := bytes.Repeat([]byte("0123456789abcdef"), sameBlock/8) // two blocks
+	p := filepath.Join(dir, "f")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !sameContent(p, data) {
+		t.Fatal("a file is not the same as its own content")
+	}
+	changed := bytes.Clone(data)
+	changed[len(changed)-1] = 'X' // in the second block
+	if sameContent(p, changed) || sameContent(p, data[:len(data)-1]) {
+		t.Error("a different content was taken for the same")
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(p, link); err != nil {
+		t.Fatal(err)
+	}
+	if sameContent(link, data) {
+		t.Error("a symbolic link was taken for the file")
+	}
+	if sameContent(filepath.Join(dir, "missing"), nil) {
+		t.Error("a missing file was taken for an empty one")
 	}
 }
