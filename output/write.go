@@ -74,9 +74,10 @@ type DirWriter struct {
 	// same are the files the new generation holds exactly as the last
 	// one left them: they stay where they are, neither staged nor moved.
 	same map[string]bool
-	// old is the last generation's manifest (empty when there is none or
-	// it cannot be read; Commit reports that).
-	old  manifest
+	// old holds the files of the last generation's manifest with their
+	// hashes (empty when there is none or it cannot be read; Commit
+	// reports that).
+	old  map[string][sha256.Size]byte
 	done bool
 }
 
@@ -108,7 +109,15 @@ func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter,
 		lk.release()
 		return nil, err
 	}
-	w.old, _ = readManifest(target)
+	if m, err := readManifest(target); err == nil {
+		w.old = make(map[string][sha256.Size]byte, len(m.Files))
+		for name, h := range m.Files {
+			var sum [sha256.Size]byte
+			if _, err := hex.Decode(sum[:], []byte(h)); err == nil {
+				w.old[name] = sum
+			}
+		}
+	}
 	w.stage = filepath.Join(target, StateDir, stageName)
 	if err := os.MkdirAll(filepath.Join(w.stage, "new"), 0o755); err != nil {
 		lk.release()
@@ -236,8 +245,7 @@ func (w *DirWriter) Write(f generator.File) error {
 // it as it is. A re-run whose output mostly did not change (same company,
 // same day) then writes, moves and deletes only the files that did.
 func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, data []byte) bool {
-	want, ok := w.old.Files[name]
-	if !ok || want != hex.EncodeToString(sum[:]) || !realParents(w.target, name) {
+	if want, ok := w.old[name]; !ok || want != sum || !realParents(w.target, name) {
 		return false
 	}
 	return sameContent(filepath.Join(w.target, filepath.FromSlash(name)), data)
@@ -255,7 +263,9 @@ func sameContent(p string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	buf := make([]byte, min(len(data), sameBlock))
+	bp := sameBufs.Get().(*[]byte)
+	defer sameBufs.Put(bp)
+	buf := *bp
 	for off := 0; off < len(data); {
 		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
 		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
@@ -270,6 +280,9 @@ func sameContent(p string, data []byte) bool {
 
 // sameBlock is how much of a file sameContent compares at once.
 const sameBlock = 64 << 10
+
+// sameBufs are sameContent's read buffers, one per concurrent Write.
+var sameBufs = sync.Pool{New: func() any { b := make([]byte, sameBlock); return &b }}
 
 // localName reports whether a slash-separated name stays inside the output
 // folder and outside jdgen's own bookkeeping folder.
