@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"strings"
+
 	"github.com/jdgen/jdgen/internal/locale"
 )
 
@@ -47,6 +49,11 @@ func (r *resolver) localeCompany(co *Company) {
 		co.EqualOpportunity = locale.EqualOpportunity(r.loc, c.Name, c.AccommodationContact)
 	}
 	co.Accommodation = locale.Accommodation(r.loc, c.AccommodationContact)
+	// The equal-opportunity statement, printed in the same documents,
+	// says how to ask already: once is enough.
+	if strings.Contains(co.EqualOpportunity, locale.RequestSentence(r.loc, c.AccommodationContact)) {
+		co.Accommodation = locale.AccommodationNote(r.loc)
+	}
 	if c.AtWill != nil && *c.AtWill {
 		co.AtWill = locale.AtWill(r.loc, c.Name)
 		if co.AtWill == "" {

@@ -79,7 +79,8 @@ type Company struct {
 	// is true (US only).
 	AtWill string `json:"at_will,omitempty"`
 	// Accommodation says that reasonable accommodations are made and how to
-	// request one (company.accommodation_contact).
+	// request one (company.accommodation_contact), unless EqualOpportunity
+	// says how already: documents print both.
 	Accommodation string `json:"accommodation"`
 
 	// Fonts are the fonts the documents are drawn with (company.fonts or

@@ -64,7 +64,7 @@ func EqualOpportunity(l Locale, company, contact string) string {
 			"We provide reasonable accommodations for disability, pregnancy and religious beliefs.",
 		}
 	}
-	s = append(s, requestSentence(l, contact))
+	s = append(s, RequestSentence(l, contact))
 	return strings.Join(s, " ")
 }
 
@@ -73,6 +73,12 @@ func EqualOpportunity(l Locale, company, contact string) string {
 // the essential functions, and how to ask. contact as for
 // EqualOpportunity.
 func Accommodation(l Locale, contact string) string {
+	return AccommodationNote(l) + " " + RequestSentence(l, contact)
+}
+
+// AccommodationNote is Accommodation without how to ask: for a document
+// whose equal-opportunity statement says that already.
+func AccommodationNote(l Locale) string {
 	var s string
 	switch l.orDefault() {
 	case EnGB, EnAU:
@@ -85,11 +91,12 @@ func Accommodation(l Locale, contact string) string {
 	default:
 		s = "Reasonable accommodations may be made so that people with disabilities can perform the essential functions."
 	}
-	return s + " " + requestSentence(l, contact)
+	return s
 }
 
-// requestSentence says how to ask for an accommodation or adjustment.
-func requestSentence(l Locale, contact string) string {
+// RequestSentence says how to ask for an accommodation or adjustment;
+// contact as for EqualOpportunity.
+func RequestSentence(l Locale, contact string) string {
 	word := "an accommodation"
 	if loc := l.orDefault(); loc == EnGB || loc == EnAU {
 		word = "an adjustment"

@@ -271,7 +271,7 @@ func pdfSectionText(d JDDocument, id JDSectionID) (string, bool) {
 // TestJDUSElements: a US job description heads the responsibilities
 // "Essential functions" and ends them with the other-duties clause, has the
 // physical demands and working environment with the accommodation
-// sentence, the at-will statement when the company asks for it, the
+// sentence (how to ask is in the equal-opportunity statement), the at-will statement when the company asks for it, the
 // seniority, and the required experience from the one figure the
 // qualifications use.
 func TestJDUSElements(t *testing.T) {
@@ -287,8 +287,14 @@ func TestJDUSElements(t *testing.T) {
 			t.Errorf("%s: no other-duties clause after the essential functions: %+v", r.ID, last)
 		}
 		work, ok := pdfSectionText(d, JDWorkingConditions)
-		if !ok || !strings.Contains(work, "Physical demands") || !strings.Contains(work, "Working environment") || !strings.Contains(work, "careers@northwind.example") {
+		if !ok || !strings.Contains(work, "Physical demands") || !strings.Contains(work, "Working environment") || !strings.Contains(work, "Reasonable accommodations may be made") {
 			t.Errorf("%s: physical demands and working environment:\n%s", r.ID, work)
+		}
+		// How to ask for an accommodation is said once, in the equal
+		// opportunity statement.
+		eo, _ := pdfSectionText(d, JDEqualOpportunity)
+		if strings.Contains(work, "careers@northwind.example") || !strings.Contains(eo, "To ask for an accommodation at any stage, contact careers@northwind.example.") {
+			t.Errorf("%s: the accommodation contact is not said once, in the equal-opportunity statement:\n%s\n%s", r.ID, work, eo)
 		}
 		for _, p := range r.PhysicalDemands {
 			if !strings.Contains(work, p) {
