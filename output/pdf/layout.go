@@ -130,6 +130,10 @@ type pdfCell struct {
 	x     float64 // offset from the left margin
 	lines []pdfLine
 	elem  pdftag.Elem
+	// hang: the lines past the row's other cells run on beside the rows
+	// that follow (a side label longer than its first item), instead of
+	// making the row taller. The rows it runs beside are kept with it.
+	hang bool
 }
 
 // pdfRow is the unit of flow: cells side by side that share a line height.
@@ -151,11 +155,19 @@ type pdfRow struct {
 	bar       *pdfBar   // a pay bar drawn in the top padding
 }
 
-// lines is the number of lines of the tallest cell.
+// lines is the number of lines of the tallest cell (hanging cells count
+// only when the row has nothing else).
 func (r *pdfRow) lines() int {
-	n := 0
+	n, hung := 0, 0
 	for _, c := range r.cells {
-		n = max(n, len(c.lines))
+		if c.hang {
+			hung = max(hung, len(c.lines))
+		} else {
+			n = max(n, len(c.lines))
+		}
+	}
+	if n == 0 {
+		return hung
 	}
 	return n
 }
@@ -499,7 +511,24 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 			// The label stands beside the first item, whole: drawn before
 			// the items, so extracted text keeps it in one piece.
 			label := l.wrap(sub, g.Heading, pdfGroupLabelW-pdfGroupLabelGap)
-			br[0].cells = append([]pdfCell{{lines: label, elem: h}}, br[0].cells...)
+			// A label longer than the first item runs on beside the next
+			// items rather than leaving a gap under the first, when they
+			// are long enough to take it; they stay on its page.
+			hang := false
+			if first := br[0].lines(); len(label) > first {
+				covered := first
+				for j := 1; j < len(br) && covered < len(label); j++ {
+					covered += br[j].lines()
+				}
+				if hang = covered >= len(label); hang {
+					covered = first
+					for j := 0; covered < len(label); j++ {
+						br[j].keepNext = true
+						covered += br[j+1].lines()
+					}
+				}
+			}
+			br[0].cells = append([]pdfCell{{lines: label, elem: h, hang: hang}}, br[0].cells...)
 			if len(rows) > 0 {
 				br[0].before = pdfSubheadBefore
 			}
@@ -697,7 +726,11 @@ func (l *pdfLayout) placePiece(r *pdfRow, a, b int) {
 		l.rule(l.left, top, l.width, pdfRuleW, pdfHairline, pdfArtifactLayout)
 	}
 	for _, c := range r.cells {
-		for i := a; i < b && i < len(c.lines); i++ {
+		end := b
+		if c.hang && b == r.lines() {
+			end = len(c.lines) // the rest runs on beside the next rows
+		}
+		for i := a; i < end && i < len(c.lines); i++ {
 			base := top + r.padTop + float64(i-a)*r.lead + r.lead/2 + pdfCapCentre*r.size
 			l.drawLine(l.left+c.x, base, c.lines[i], c.elem)
 		}
