@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // Journal phases.
@@ -34,7 +35,11 @@ type journal struct {
 	Remove []string `json:"remove,omitempty"`
 	// Mkdir are folders the commit creates, parents first.
 	Mkdir []string `json:"mkdir,omitempty"`
-	// Put are the new generation's files, moved from stage/new.
+	// PutDirs are folders of the new generation that did not exist: each
+	// is moved from stage/new whole, with every file under it.
+	PutDirs []string `json:"put_dirs,omitempty"`
+	// Put are the new generation's files not under PutDirs, moved from
+	// stage/new one by one.
 	Put []string `json:"put"`
 	// Manifest is the new generation's manifest.
 	Manifest manifest `json:"manifest"`
@@ -61,7 +66,7 @@ func loadJournal(target string) (*journal, error) {
 	if err := json.Unmarshal(b, &j); err != nil || (j.Phase != phasePrepared && j.Phase != phaseCommitted) {
 		return nil, fmt.Errorf("%w: %s; move the output folder's .jdgen folder away and check the files by hand", ErrJournal, journalPath(target))
 	}
-	for _, list := range [][]string{j.Aside, j.Remove, j.Mkdir, j.Put} {
+	for _, list := range [][]string{j.Aside, j.Remove, j.Mkdir, j.PutDirs, j.Put} {
 		for _, name := range list {
 			if !localName(name) {
 				return nil, fmt.Errorf("%w: %s lists %q", ErrJournal, journalPath(target), name)
@@ -101,7 +106,7 @@ func (j *journal) apply(target string) error {
 			return err
 		}
 	}
-	for _, p := range j.Put {
+	for _, p := range append(slices.Clip(j.PutDirs), j.Put...) {
 		live, _, staged := j.paths(target, p)
 		if err := os.Rename(staged, live); err != nil {
 			return err
@@ -134,13 +139,19 @@ func (j *journal) rollback(target string) error {
 			first = err
 		}
 	}
-	for _, p := range slices.Backward(j.Put) {
+	// A folder moved in whole goes back file by file, like the others, so
+	// that a file someone put into it since stays where it is.
+	for _, p := range slices.Backward(append(j.filesUnder(j.PutDirs), j.Put...)) {
 		live, _, staged := j.paths(target, p)
 		if !exists(staged) && exists(live) {
 			keep(os.MkdirAll(filepath.Dir(staged), 0o755))
 			keep(os.Rename(live, staged))
 			step()
 		}
+	}
+	for _, d := range slices.Backward(j.foldersUnder(j.PutDirs)) {
+		live, _, _ := j.paths(target, d)
+		os.Remove(live) // only if empty
 	}
 	for _, d := range slices.Backward(j.Mkdir) {
 		live, _, _ := j.paths(target, d)
@@ -218,4 +229,58 @@ func recoverLocked(target string) error {
 		return fmt.Errorf("%w: finishing the commit a killed run left: %w", ErrCommit, err)
 	}
 	return nil
+}
+
+// filesUnder lists the new generation's files under the folders dirs, in
+// name order.
+func (j *journal) filesUnder(dirs []string) []string {
+	var out []string
+	for name := range j.Manifest.Files {
+		if underAny(name, dirs) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// foldersUnder lists dirs and every folder under them that holds a file of
+// the new generation, each parent before its children.
+func (j *journal) foldersUnder(dirs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, name := range j.filesUnder(dirs) {
+		for d := parentOf(name); d != ""; d = parentOf(d) {
+			if !seen[d] {
+				seen[d] = true
+				out = append(out, d)
+			}
+			if slices.Contains(dirs, d) {
+				break
+			}
+		}
+	}
+	for _, d := range dirs {
+		if !seen[d] {
+			out = append(out, d)
+		}
+	}
+	// Parents first: fewer slashes first, then by name.
+	slices.SortFunc(out, func(a, b string) int {
+		if c := strings.Count(a, "/") - strings.Count(b, "/"); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// underAny reports whether name is inside one of the folders dirs.
+func underAny(name string, dirs []string) bool {
+	for _, d := range dirs {
+		if strings.HasPrefix(name, d+"/") {
+			return true
+		}
+	}
+	return false
 }

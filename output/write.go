@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -462,6 +463,7 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 		}
 		return nil, res, fmt.Errorf("%w: %s%s; nothing was changed (move them away, or pass --force to replace them)", ErrNotOurs, strings.Join(conflicts, ", "), more)
 	}
+	wholeFolders(j, mkdirs, aside)
 	for _, name := range sortedNames(old.Files) {
 		if _, again := files[name]; again {
 			continue
@@ -486,6 +488,27 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 		}
 	}
 	return j, res, nil
+}
+
+// wholeFolders turns the commit's new top folders into PutDirs: a folder
+// that did not exist (and is not where something was moved aside) holds
+// only new files, so its staged copy is moved in with one rename instead of
+// a folder made and a rename per file. A first run into an empty output
+// folder then renames three or four things, not thousands.
+func wholeFolders(j *journal, mkdirs, aside map[string]bool) {
+	for _, d := range j.Mkdir {
+		if !mkdirs[parentOf(d)] && !aside[d] {
+			j.PutDirs = append(j.PutDirs, d)
+		}
+	}
+	if len(j.PutDirs) == 0 {
+		return
+	}
+	inside := func(name string) bool {
+		return slices.Contains(j.PutDirs, name) || underAny(name, j.PutDirs)
+	}
+	j.Mkdir = slices.DeleteFunc(j.Mkdir, inside)
+	j.Put = slices.DeleteFunc(j.Put, inside)
 }
 
 func parentOf(name string) string {

@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -635,4 +637,95 @@ func TestSameContent(t *testing.T) {
 	if sameContent(filepath.Join(dir, "missing"), nil) {
 		t.Error("a missing file was taken for an empty one")
 	}
+}
+
+// A commit into folders that do not exist yet moves each one in whole:
+// a first run of many files takes a handful of steps, not one per file,
+// and the folder holds every file with the manifest listing them.
+func TestDirWriterMovesNewFoldersWhole(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out")
+	files := map[string]string{"career-ladder.xlsx": "X"}
+	for i := range 200 {
+		files[fmt.Sprintf("job-descriptions/r%d.pdf", i)] = fmt.Sprint("JD", i)
+		files[fmt.Sprintf("postings/r%d.html", i)] = fmt.Sprint("P", i)
+	}
+	files["postings/deep/er/x.md"] = "deep"
+	steps = 0
+	if err := writeAll(t, target, files); err != nil {
+		t.Fatal(err)
+	}
+	if steps > 12 {
+		t.Errorf("a first commit of %d files in new folders took %d steps", len(files), steps)
+	}
+	got := tree(t, target)
+	for name, data := range files {
+		if got[name] != data {
+			t.Errorf("%s holds %q, want %q", name, got[name], data)
+		}
+	}
+	m, err := ReadManifest(target)
+	if err != nil || len(m) != len(files) {
+		t.Fatalf("manifest of %d files (%v), want %d", len(m), err, len(files))
+	}
+	noStage(t, target)
+}
+
+// A run killed after a new folder was moved in whole is undone file by
+// file: a file someone put into that folder before the recovery stays,
+// with the folder, and everything else is as before the run.
+func TestRecoverAfterWholeFolderKeepsNewUserFiles(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "out")
+	if err := writeAll(t, target, map[string]string{"career-ladder.xlsx": "X1"}); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, target)
+	w, err := NewDirWriter(context.Background(), target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := map[string]string{"career-ladder.xlsx": "X2", "postings/a.html": "A", "postings/sub/b.md": "B"}
+	for name, data := range gen {
+		if err := w.Write(generator.File{Name: name, Data: []byte(data)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{}
+	for name, data := range gen {
+		files[name] = fmt.Sprintf("%x", sha256.Sum256([]byte(data)))
+	}
+	old, err := readManifest(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := plan(target, old, files, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(j.PutDirs, []string{"postings"}) || slices.ContainsFunc(j.Put, func(p string) bool { return strings.HasPrefix(p, "postings") }) {
+		t.Fatalf("plan: put_dirs %v, put %v", j.PutDirs, j.Put)
+	}
+	// The run dies right after moving postings/ in.
+	if err := j.save(target); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { faultAt = 0 }()
+	// apply's steps: its start, each aside, then the folder moved in.
+	steps, faultAt = 0, 1+len(j.Aside)+1
+	if err := j.apply(target); !errors.Is(err, errFault) || !exists(filepath.Join(target, "postings", "a.html")) {
+		t.Fatalf("apply: %v; postings/ moved in: %v", err, exists(filepath.Join(target, "postings")))
+	}
+	faultAt = 0
+	w.lock.release()
+	put(t, filepath.Join(target, "postings", "mine.txt"), "mine")
+	if _, err := Recover(target); err != nil {
+		t.Fatal(err)
+	}
+	want := maps.Clone(before)
+	want["postings/"] = ""
+	want["postings/mine.txt"] = "mine"
+	sameTree(t, tree(t, target), want)
+	if m, _ := ReadManifest(target); len(m) != 1 {
+		t.Errorf("manifest after the undo: %v", m)
+	}
+	noStage(t, target)
 }
