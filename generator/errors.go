@@ -85,5 +85,5 @@ func (p *problems) result(file string, strict bool) error {
 	if len(probs) == 0 {
 		return nil
 	}
-	return &ConfigError{Problems: probs, Warnings: warns}
+	return &ConfigError{Problems: probs, Warnings: warns, More: p.dropped}
 }

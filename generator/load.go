@@ -22,6 +22,10 @@ var (
 
 // Load reads, decodes and validates a company file. Every problem found is
 // returned at once in a *ConfigError (errors.Is(err, ErrInvalidConfig)).
+// A file whose checks pass is not resolved here: the problems only
+// resolving finds (an unknown template, a reporting cycle, a document too
+// long) are Resolve's to report, and the caller resolves next anyway. A
+// file with problems is resolved too, so that all of them come at once.
 //
 // Only a regular file is read: a named pipe, socket or device (including
 // /dev/stdin when it is a pipe or a terminal) is refused before it is
@@ -49,12 +53,19 @@ func Load(file string) (*Config, error) {
 	if len(data) > MaxConfigBytes {
 		return nil, fmt.Errorf("%w: %s is over %d MiB", ErrConfigTooLarge, file, MaxConfigBytes>>20)
 	}
-	return Parse(data, file, filepath.Dir(file))
+	return parseConfig(data, file, filepath.Dir(file), false)
 }
 
 // Parse decodes and validates a company document already in memory; file
-// names it in messages and dir is where its relative paths resolve.
+// names it in messages and dir is where its relative paths resolve. Unlike
+// Load, it always resolves the document to find every problem.
 func Parse(data []byte, file, dir string) (*Config, error) {
+	return parseConfig(data, file, dir, true)
+}
+
+// parseConfig is Parse, resolving a document without problems only when always
+// is set (see Load).
+func parseConfig(data []byte, file, dir string, always bool) (*Config, error) {
 	ps := &problems{}
 	cfg := decodeConfig(data, ps)
 	cfg.File, cfg.Dir = file, dir
@@ -63,12 +74,14 @@ func Parse(data []byte, file, dir string) (*Config, error) {
 		// Warnings of the checks that need no templates travel with the
 		// config; Resolve finds the others again.
 		cfg.warnings = slices.Clone(ps.warnings)
-		m, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps)
-		if err != nil {
-			return nil, err
-		}
-		if len(ps.list) == 0 && m != nil {
-			checkModelLimits(cfg, m, ps)
+		if always || len(ps.list) > 0 {
+			m, err := resolve(cfg, Settings{Paper: DefaultPaper}, ps)
+			if err != nil {
+				return nil, err
+			}
+			if len(ps.list) == 0 && m != nil {
+				checkModelLimits(cfg, m, ps)
+			}
 		}
 	}
 	if len(ps.list) > 0 {

@@ -26,6 +26,9 @@ func Resolve(c *Config, settings Settings) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(ps.list) == 0 {
+		checkModelLimits(c, m, ps) // Load leaves these to Resolve
+	}
 	shareRoles(m)
 	return m, ps.result(c.File, settings.Strict || (c.Output.Strict != nil && *c.Output.Strict))
 }
