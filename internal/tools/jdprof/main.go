@@ -32,6 +32,7 @@ func run() int {
 	tr := flag.String("trace", "", "write an execution trace to this file")
 	interval := flag.Duration("interval", 50*time.Millisecond, "how often to sample the live heap")
 	rate := flag.Int("memrate", 512*1024, "runtime.MemProfileRate while running")
+	memAt := flag.Duration("memat", 0, "take the -memprofile heap profile this long into the run instead of at the live heap's peak")
 	timeline := flag.String("timeline", "", "write the live heap, the heap in use and the resident set, every -interval, to this file")
 	flag.Parse()
 	runtime.MemProfileRate = *rate
@@ -101,13 +102,15 @@ func run() int {
 					float64(live)/(1<<20), float64(sample[1].Value.Uint64())/(1<<20), float64(rss())/(1<<20), cpuSeconds())
 			}
 			mu.Lock()
-			if live > peak {
+			newPeak := live > peak
+			if newPeak {
 				peak, peakAt = live, time.Since(start)
-				if *mem != "" {
-					var b bytesBuffer
-					if err := pprof.Lookup("heap").WriteTo(&b, 0); err == nil {
-						profile = b
-					}
+			}
+			take := (*memAt == 0 && newPeak) || (*memAt > 0 && profile == nil && time.Since(start) >= *memAt)
+			if *mem != "" && take {
+				var b bytesBuffer
+				if err := pprof.Lookup("heap").WriteTo(&b, 0); err == nil {
+					profile = b
 				}
 			}
 			mu.Unlock()
