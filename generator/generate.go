@@ -43,18 +43,21 @@ func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
 		mu.Lock()
 		defer mu.Unlock()
 		return emit(f)
-	})
+	}, true)
 }
 
 // GenerateConcurrent is Generate for a sink that is safe for concurrent
 // use: emit may be called by several steps at once, so one step's file
-// being written does not hold up another step's workers. Names are still
-// checked (safe, and never produced twice) before emit sees them.
+// being written does not hold up another step's workers. Names are checked
+// to be safe before emit sees them; refusing a name produced twice is the
+// sink's job (output.DirWriter does), so the run does not hold every name
+// twice.
 func GenerateConcurrent(ctx context.Context, m *Model, steps []Step, emit Sink) error {
-	return generate(ctx, m, steps, emit)
+	return generate(ctx, m, steps, emit, false)
 }
 
-func generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
+// generate runs the steps; with track it also refuses a name produced twice.
+func generate(ctx context.Context, m *Model, steps []Step, emit Sink, track bool) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var mu sync.Mutex // guards seen
@@ -67,6 +70,9 @@ func generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
 		}
 		if !safeName(f.Name) {
 			return fmt.Errorf("%w: %s produced an unsafe file name %q", ErrStepFailed, step, f.Name)
+		}
+		if !track {
+			return nil
 		}
 		if prev, dup := seen[f.Name]; dup {
 			return fmt.Errorf("%w: %s and %s both produced %q", ErrStepFailed, prev, step, f.Name)

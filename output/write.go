@@ -70,16 +70,21 @@ type DirWriter struct {
 	opts   Options
 	lock   *folderLock
 	stage  string
-	mu     sync.Mutex                   // guards files, same and done
-	files  map[string][sha256.Size]byte // name -> sha256 of what was written
-	// same are the files the new generation holds exactly as the last
-	// one left them: they stay where they are, neither staged nor moved.
-	same map[string]bool
+	mu     sync.Mutex           // guards files and done
+	files  map[string]fileEntry // name -> what was written
 	// old holds the files of the last generation's manifest with their
 	// hashes (empty when there is none or it cannot be read; Commit
 	// reports that).
 	old  map[string][sha256.Size]byte
 	done bool
+}
+
+// fileEntry is one file of the generation being written.
+type fileEntry struct {
+	sum [sha256.Size]byte
+	// same: the new generation holds the file exactly as the last one left
+	// it; it stays where it is, neither staged nor moved.
+	same bool
 }
 
 // Result says what a commit did.
@@ -105,7 +110,7 @@ func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter,
 	if err != nil {
 		return nil, err
 	}
-	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string][sha256.Size]byte{}, same: map[string]bool{}}
+	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string]fileEntry{}}
 	if err := recoverLocked(target); err != nil {
 		lk.release()
 		return nil, err
@@ -216,7 +221,7 @@ func (w *DirWriter) Write(f generator.File) error {
 		w.mu.Unlock()
 		return fmt.Errorf("%w: %q written twice", ErrWrite, f.Name)
 	}
-	w.files[f.Name] = [sha256.Size]byte{} // claimed; the hash follows
+	w.files[f.Name] = fileEntry{} // claimed; the hash follows
 	w.mu.Unlock()
 
 	sum := sha256.Sum256(f.Data)
@@ -234,10 +239,7 @@ func (w *DirWriter) Write(f generator.File) error {
 		delete(w.files, f.Name)
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	w.files[f.Name] = sum
-	if same {
-		w.same[f.Name] = true
-	}
+	w.files[f.Name] = fileEntry{sum: sum, same: same}
 	return nil
 }
 
@@ -346,10 +348,14 @@ func (w *DirWriter) Commit() (Result, error) {
 	// The hashes are kept as bytes while rendering (half the memory of
 	// hex strings, for every file of the run) and spelt out here.
 	files := make(map[string]string, len(w.files))
-	for name, h := range w.files {
-		files[name] = hex.EncodeToString(h[:])
+	same := map[string]bool{}
+	for name, e := range w.files {
+		files[name] = hex.EncodeToString(e.sum[:])
+		if e.same {
+			same[name] = true
+		}
 	}
-	j, res, err := plan(w.target, old, files, w.same, w.opts.Force)
+	j, res, err := plan(w.target, old, files, same, w.opts.Force)
 	if err != nil {
 		return Result{}, err
 	}
