@@ -18,7 +18,6 @@ import (
 	"runtime/pprof"
 	"runtime/trace"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/jdgen/jdgen/internal/cli"
@@ -148,13 +147,4 @@ func rss() uint64 {
 		return 0
 	}
 	return res * uint64(os.Getpagesize())
-}
-
-// cpuSeconds is the CPU time (user and system) the process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
