@@ -2,9 +2,12 @@ package pdf
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jdgen/jdgen/generator"
 )
@@ -91,6 +94,13 @@ func pdfLongProblems(m *generator.Model, long []pdfLong) ([]generator.Problem, e
 // are those rendering would return (a bad logo, paper size, colour or
 // character).
 func PageWarnings(m *generator.Model) ([]generator.Problem, error) {
+	return pdfPageWarnings(m, runtime.GOMAXPROCS(0))
+}
+
+// pdfPageWarnings is PageWarnings laying out on workers goroutines, each
+// with its own wrap cache; the result is the same for any number of them
+// (an error is the first failing role's in config order).
+func pdfPageWarnings(m *generator.Model, workers int) ([]generator.Problem, error) {
 	opts := JDRenderOptions{Paper: m.Settings.Paper, Date: m.Settings.Date, Fonts: pdfModelFonts(m)}
 	if len(m.Company.Logo) > 0 {
 		logo, err := NewLogo(m.Company.Logo)
@@ -99,16 +109,38 @@ func PageWarnings(m *generator.Model) ([]generator.Problem, error) {
 		}
 		opts.Logo = logo
 	}
-	cache := newPDFWrapCache(pdfWrapCacheSize)
+	pages := make([]int, len(m.Roles))
+	errs := make([]error, len(m.Roles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(m.Roles))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cache := newPDFWrapCache(pdfWrapCacheSize)
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(m.Roles) {
+					return
+				}
+				p, err := pdfPlanCached(BuildJobDescription(m, &m.Roles[i]), opts, cache)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				pages[i] = p.stats.pages
+			}
+		}()
+	}
+	wg.Wait()
 	var long []pdfLong
 	for i := range m.Roles {
 		r := &m.Roles[i]
-		p, err := pdfPlanCached(BuildJobDescription(m, r), opts, cache)
-		if err != nil {
-			return nil, fmt.Errorf("role %s: %w", r.ID, err)
+		if errs[i] != nil {
+			return nil, fmt.Errorf("role %s: %w", r.ID, errs[i])
 		}
-		if budget := PageBudget(m, r); p.stats.pages > budget {
-			long = append(long, pdfLong{i, p.stats.pages, budget})
+		if budget := PageBudget(m, r); pages[i] > budget {
+			long = append(long, pdfLong{i, pages[i], budget})
 		}
 	}
 	return pdfLongProblems(m, long)
