@@ -107,8 +107,9 @@ func sortProblems(list []Problem, file string) []Problem {
 
 var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-// decodeConfig turns the raw file into a Config, recording the line of every
-// key path. Problems are returned, never raised.
+// decodeConfig turns the raw file into a Config, recording the line of each
+// role; the lines of other key paths are found when a message needs them
+// (see positions). Problems are returned, never raised.
 func decodeConfig(data []byte, ps *problems) *Config {
 	cfg := &Config{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -317,7 +318,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	defer delete(d.active, n)
-	if _, ok := d.lines[path]; !ok && path != "" && d.lines != nil {
+	if _, ok := d.lines[path]; d.lines != nil && !ok && path != "" {
 		d.lines[path] = n.Line
 	}
 	t := v.Type()
@@ -355,17 +356,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
 		if path == "roles" {
+			// The line of each role, as Line("roles[i]") would find it:
+			// an alias's target.
 			d.roleLines = make([]int, len(n.Content))
+			for i, c := range n.Content {
+				for c.Kind == yaml.AliasNode {
+					c = c.Alias
+				}
+				d.roleLines[i] = c.Line
+			}
 		}
 		for i, c := range n.Content {
-			if path == "roles" {
-				for c := c; ; c = c.Alias {
-					if c.Kind != yaml.AliasNode {
-						d.roleLines[i] = c.Line
-						break
-					}
-				}
-			}
 			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
 		}
 		v.Set(s)

@@ -9,10 +9,6 @@ import (
 // Limits on what a config may ask for. Each keeps generation time and
 // memory linear and bounded, and makes sure that anything validate accepts
 // also generates: file names fit every file system, rows fit a sheet.
-// PostingIndexID is the one id no role may have: the careers page is
-// postings/index.html, beside each posting's postings/<id>.html.
-const PostingIndexID = "index"
-
 const (
 	// MaxIDLength is the longest role id: it names files ("<id>.pdf",
 	// "<id>.html") that must fit the 255-byte name limit of every file
@@ -69,6 +65,10 @@ var windowsReserved = func() map[string]bool {
 }()
 
 // checkID says why a role id cannot name output files, or returns "".
+// PostingIndexID is the one id no role may have: the careers page is
+// postings/index.html, beside each posting's postings/<id>.html.
+const PostingIndexID = "index"
+
 func checkID(id string) string {
 	switch {
 	case len(id) > MaxIDLength:

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"math"
 	"reflect"
-	"slices"
 )
 
 // Sharing equal values between roles.
@@ -174,19 +173,4 @@ func (s *sharer) key(b []byte, v reflect.Value) []byte {
 	}
 	// plain admits no other kind.
 	panic("generator: sharer.key: " + v.Kind().String())
-}
-
-// shareable lists the Role fields that shareRoles leaves alone because
-// their types cannot be keyed (none today; the test keeps it that way).
-func shareable() []string {
-	s := newSharer()
-	var out []string
-	t := reflect.TypeFor[Role]()
-	for i := 0; i < t.NumField(); i++ {
-		if !s.plain(t.Field(i).Type) {
-			out = append(out, t.Field(i).Name)
-		}
-	}
-	slices.Sort(out)
-	return out
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 	"unsafe"
@@ -158,4 +159,19 @@ func TestShareKeysTellValuesApart(t *testing.T) {
 			t.Errorf("%s and %s have the same key", fmt.Sprintf("%#v", c.a), fmt.Sprintf("%#v", c.b))
 		}
 	}
+}
+
+// shareable lists the Role fields that shareRoles leaves alone because
+// their types cannot be keyed.
+func shareable() []string {
+	s := newSharer()
+	var out []string
+	t := reflect.TypeFor[Role]()
+	for i := 0; i < t.NumField(); i++ {
+		if !s.plain(t.Field(i).Type) {
+			out = append(out, t.Field(i).Name)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

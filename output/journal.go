@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // Journal phases.
@@ -234,9 +234,10 @@ func recoverLocked(target string) error {
 // filesUnder lists the new generation's files under the folders dirs, in
 // name order.
 func (j *journal) filesUnder(dirs []string) []string {
+	set := setOf(dirs)
 	var out []string
 	for name := range j.Manifest.Files {
-		if underAny(name, dirs) {
+		if underAny(name, set) {
 			out = append(out, name)
 		}
 	}
@@ -244,43 +245,15 @@ func (j *journal) filesUnder(dirs []string) []string {
 	return out
 }
 
-// foldersUnder lists dirs and every folder under them that holds a file of
-// the new generation, each parent before its children.
+// foldersUnder lists dirs and the folders under them that hold a file of
+// the new generation, in name order: a parent before its children.
 func (j *journal) foldersUnder(dirs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, name := range j.filesUnder(dirs) {
-		for d := parentOf(name); d != ""; d = parentOf(d) {
-			if !seen[d] {
-				seen[d] = true
-				out = append(out, d)
-			}
-			if slices.Contains(dirs, d) {
-				break
-			}
+	set := setOf(dirs)
+	folders := maps.Clone(set)
+	for name := range j.Manifest.Files {
+		for d := parentOf(name); d != "" && (set[d] || underAny(d, set)); d = parentOf(d) {
+			folders[d] = true
 		}
 	}
-	for _, d := range dirs {
-		if !seen[d] {
-			out = append(out, d)
-		}
-	}
-	// Parents first: fewer slashes first, then by name.
-	slices.SortFunc(out, func(a, b string) int {
-		if c := strings.Count(a, "/") - strings.Count(b, "/"); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
-	return out
-}
-
-// underAny reports whether name is inside one of the folders dirs.
-func underAny(name string, dirs []string) bool {
-	for _, d := range dirs {
-		if strings.HasPrefix(name, d+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.Sorted(maps.Keys(folders))
 }

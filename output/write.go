@@ -474,7 +474,7 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 		if _, again := files[name]; again {
 			continue
 		}
-		if aside[name] || underAside(name, aside) {
+		if aside[name] || underAny(name, aside) {
 			continue
 		}
 		p := filepath.Join(target, filepath.FromSlash(name))
@@ -510,9 +510,8 @@ func wholeFolders(j *journal, mkdirs, aside map[string]bool) {
 	if len(j.PutDirs) == 0 {
 		return
 	}
-	inside := func(name string) bool {
-		return slices.Contains(j.PutDirs, name) || underAny(name, j.PutDirs)
-	}
+	whole := setOf(j.PutDirs)
+	inside := func(name string) bool { return whole[name] || underAny(name, whole) }
 	j.Mkdir = slices.DeleteFunc(j.Mkdir, inside)
 	j.Put = slices.DeleteFunc(j.Put, inside)
 }
@@ -524,13 +523,23 @@ func parentOf(name string) string {
 	return ""
 }
 
-func underAside(name string, aside map[string]bool) bool {
+// underAny reports whether name is inside one of the folders in dirs.
+func underAny(name string, dirs map[string]bool) bool {
 	for d := parentOf(name); d != ""; d = parentOf(d) {
-		if aside[d] {
+		if dirs[d] {
 			return true
 		}
 	}
 	return false
+}
+
+// setOf is names as a set.
+func setOf(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
 }
 
 // realParents reports whether every folder above name is a real folder.

@@ -515,16 +515,15 @@ func (l *pdfLayout) drawGroups(groups []JDGroup, cols int, parent pdftag.Elem) [
 			// items rather than leaving a gap under the first, when they
 			// are long enough to take it; they stay on its page.
 			hang := false
-			if first := br[0].lines(); len(label) > first {
-				covered := first
-				for j := 1; j < len(br) && covered < len(label); j++ {
-					covered += br[j].lines()
+			if covered := br[0].lines(); len(label) > covered {
+				last := 0 // the last row the label runs on beside
+				for last+1 < len(br) && covered < len(label) {
+					last++
+					covered += br[last].lines()
 				}
 				if hang = covered >= len(label); hang {
-					covered = first
-					for j := 0; covered < len(label); j++ {
+					for j := range last {
 						br[j].keepNext = true
-						covered += br[j+1].lines()
 					}
 				}
 			}
