@@ -127,7 +127,7 @@ func (b *xlsxBook) writeOverview() error {
 		return err
 	}
 	for _, g := range xlsxSheetGuide {
-		err := st.add(excelize.Cell{StyleID: linkStyle, Value: g.sheet}, excelize.Cell{StyleID: b.st.prose, Value: g.text})
+		err := st.add(excelize.Cell{StyleID: linkStyle, Value: g.sheet}, excelize.Cell{StyleID: b.st.prose, Value: b.m.GenericText(g.text, "")})
 		if err != nil {
 			return err
 		}
@@ -145,7 +145,7 @@ func (b *xlsxBook) writeOverview() error {
 	}
 	fill := strings.NewReplacer("{first}", first, "{last}", last)
 	for _, h := range xlsxHowTo {
-		if err := pair(h.topic, fill.Replace(h.text), b.st.prose); err != nil {
+		if err := pair(h.topic, b.m.GenericText(fill.Replace(h.text), ""), b.st.prose); err != nil {
 			return err
 		}
 	}

@@ -698,3 +698,20 @@ func TestXLSXManyRolesPerLevel(t *testing.T) {
 		}
 	}
 }
+
+// A British company's workbook is British throughout: the Overview's own
+// prose (what each sheet shows, how to read it) is spelt as its headers
+// and role text are.
+func TestXLSXOverviewSpelling(t *testing.T) {
+	f, _ := xlsxBuildOpen(t, xlsxTestModel(t, "british-company"))
+	dump := xlsxDump(t, f)
+	overview := dump[:strings.Index(dump[3:], "\n== ")+3]
+	if !strings.Contains(overview, "organisational impact") {
+		t.Errorf("the British Overview does not say \"organisational impact\":\n%s", overview)
+	}
+	for _, us := range []string{"organizational", "Organizational"} {
+		if strings.Contains(dump, us) {
+			t.Errorf("the British workbook says %q", us)
+		}
+	}
+}
