@@ -41,3 +41,5 @@ require (
 replace github.com/go-pdf/fpdf => ./third_party/fpdf
 
 replace github.com/xuri/excelize/v2 => ./third_party/excelize
+
+replace go.yaml.in/yaml/v3 => ./third_party/yaml
