@@ -36,6 +36,12 @@ type parser struct {
 	anchors  map[string]*Node
 	doneInit bool
 	textless bool
+
+	// itemHook and open are jdgen's patch (see PATCHES.md): itemHook is
+	// called with each item of a sequence once it is parsed, and open holds
+	// the nodes being parsed, outermost first.
+	itemHook func(open []*Node, item *Node) bool
+	open     []*Node
 }
 
 func newParser(b []byte) *parser {
@@ -194,7 +200,12 @@ func (p *parser) node(kind Kind, defaultTag, tag, value string) *Node {
 }
 
 func (p *parser) parseChild(parent *Node) *Node {
+	p.open = append(p.open, parent)
 	child := p.parse()
+	p.open = p.open[:len(p.open)-1]
+	if p.itemHook != nil && parent.Kind == SequenceNode && p.itemHook(append(p.open, parent), child) {
+		return child // the hook used it: left out of parent.Content
+	}
 	parent.Content = append(parent.Content, child)
 	return child
 }

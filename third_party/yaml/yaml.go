@@ -109,6 +109,22 @@ func (dec *Decoder) KnownFields(enable bool) {
 	dec.knownFields = enable
 }
 
+// SetItemHook sets a function the decoder calls with each item of a
+// sequence as soon as the item is parsed, before the rest of the document
+// is read (jdgen's patch, see PATCHES.md). open holds the nodes enclosing
+// the item, outermost first: the document node, then the collections down
+// to the sequence itself, which is last; a mapping's Content ends with the
+// key whose value is being parsed. The nodes in open are incomplete and
+// must not be kept or changed. When the hook returns true the item is left
+// out of the sequence's Content (and so out of the node tree Decode
+// returns): the hook has used it, and once it is no longer referenced its
+// memory can be reclaimed while the rest of the document is parsed. An
+// item carrying an anchor stays reachable through aliases to it. A nil
+// hook, the default, changes nothing.
+func (dec *Decoder) SetItemHook(hook func(open []*Node, item *Node) (drop bool)) {
+	dec.parser.itemHook = hook
+}
+
 // Decode reads the next YAML-encoded value from its input
 // and stores it in the value pointed to by v.
 //
