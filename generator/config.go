@@ -202,20 +202,18 @@ type OutputConfig struct {
 
 // Line returns the line of a key path in the file, falling back to the
 // nearest enclosing path that has one, then to line 1.
+//
+// Each call decodes the file again: messages collected in a run find their
+// lines together (problems.place).
 func (c *Config) Line(path string) int {
-	lines, _ := c.pos.get()
-	for p := path; p != ""; p = parentPath(p) {
-		if l, ok := lines[p]; ok {
-			return l
-		}
-	}
-	return 1
+	lines, _ := c.pos.find([]string{path}, nil)
+	return lines[path]
 }
 
 // column is the column the text at path starts on, when it is written on
 // one line of the file.
 func (c *Config) column(path string) (int, bool) {
-	_, cols := c.pos.get()
+	_, cols := c.pos.find(nil, []string{path})
 	col, ok := cols[path]
 	return col, ok
 }
@@ -228,28 +226,71 @@ func (c *Config) roleLine(i int) int {
 	return c.Line(fmt.Sprintf("roles[%d]", i))
 }
 
-// positions are the line of every key path in the file and the column of
-// every one-line text. Only messages need them, and a large company file
-// has hundreds of thousands of paths, so they are not kept while decoding:
-// the first message that asks decodes the file again to find them.
+// positions find the line of a key path and the column a one-line text
+// starts on. Only messages need them, and a large company file has
+// hundreds of thousands of paths, so none are kept while decoding: the
+// messages of a run wait for their lines (problems.place) and then one
+// decoding of the file records just the paths they name, without keeping
+// what it decodes.
 type positions struct {
-	src   []byte
-	once  sync.Once
-	lines map[string]int
-	cols  map[string]int
+	mu  sync.Mutex
+	src []byte
+	// passes counts the decodings find ran.
+	passes int
 }
 
-// get returns the positions, decoding the file for them on first use.
-func (p *positions) get() (lines, cols map[string]int) {
-	if p == nil {
-		return nil, nil
+// recorder is what one positions pass looks for and finds.
+type recorder struct {
+	// want holds the key paths asked for and every path above them (a
+	// path the file does not have takes the line of the nearest one it
+	// does); wantCols the texts whose columns are asked for.
+	want, wantCols map[string]bool
+	lines, cols    map[string]int
+}
+
+// line records the line of path; a key's own line (key) wins over the line
+// its value starts on, which is recorded only for a path not yet seen.
+func (r *recorder) line(path string, line int, key bool) {
+	if !r.want[path] {
+		return
 	}
-	p.once.Do(func() {
-		p.lines, p.cols = map[string]int{}, map[string]int{}
-		decodeInto(p.src, &problems{}, &Config{}, p.lines, p.cols)
-		p.src = nil
-	})
-	return p.lines, p.cols
+	if _, seen := r.lines[path]; key || !seen {
+		r.lines[path] = line
+	}
+}
+
+func (r *recorder) wantsCol(path string) bool { return r != nil && r.wantCols[path] }
+
+// find decodes the file once more and returns the lines of paths (or of
+// the nearest path above each one the file has; 1 when none) and the
+// columns of the texts at colPaths, where the file writes them on one line.
+func (p *positions) find(paths, colPaths []string) (lines, cols map[string]int) {
+	rec := &recorder{want: map[string]bool{}, wantCols: map[string]bool{}, lines: map[string]int{}, cols: map[string]int{}}
+	for _, path := range paths {
+		for q := path; q != "" && !rec.want[q]; q = parentPath(q) {
+			rec.want[q] = true
+		}
+	}
+	for _, path := range colPaths {
+		rec.wantCols[path] = true
+	}
+	if p != nil {
+		p.mu.Lock()
+		decodeInto(p.src, &problems{}, &Config{}, rec)
+		p.passes++
+		p.mu.Unlock()
+	}
+	lines = make(map[string]int, len(paths))
+	for _, path := range paths {
+		lines[path] = 1
+		for q := path; q != ""; q = parentPath(q) {
+			if l, ok := rec.lines[q]; ok {
+				lines[path] = l
+				break
+			}
+		}
+	}
+	return lines, rec.cols
 }
 
 func parentPath(p string) string {

@@ -38,6 +38,8 @@ type problems struct {
 	fatal   bool
 	// dropped counts problems beyond MaxProblems, not recorded.
 	dropped int
+	// pos finds the lines of the problems recorded with addAt and warnAt.
+	pos *positions
 }
 
 func (p *problems) add(line int, path, format string, args ...any) {
@@ -54,6 +56,63 @@ func (p *problems) add(line int, path, format string, args ...any) {
 // warn records a warning: the file is valid, but a person should look.
 func (p *problems) warn(line int, path, format string, args ...any) {
 	p.warnings = append(p.warnings, Problem{Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// addAt records a problem on the line of the key path at, looked up with
+// the others' when the problems are sorted (place).
+func (p *problems) addAt(at, path, format string, args ...any) {
+	n := len(p.list)
+	if p.add(0, path, format, args...); len(p.list) > n {
+		p.list[n].at = at
+	}
+}
+
+// warnAt records a warning on the line of the key path at (see addAt).
+func (p *problems) warnAt(at, path, format string, args ...any) {
+	p.warn(0, path, format, args...)
+	p.warnings[len(p.warnings)-1].at = at
+}
+
+// warnAtColumn is warnAt for a finding in the text at path: the message
+// starts with "column N: ", N the text's column plus add, when the file
+// writes the text on one line.
+func (p *problems) warnAtColumn(path string, add int, format string, args ...any) {
+	p.warnAt(path, path, format, args...)
+	p.warnings[len(p.warnings)-1].col, p.warnings[len(p.warnings)-1].colAdd = path, add
+}
+
+// place looks up the lines (and columns) the problems and warnings
+// recorded with addAt and warnAt wait for: one decoding of the file for
+// all of them.
+func (p *problems) place() {
+	var paths, cols []string
+	for _, list := range [][]Problem{p.list, p.warnings} {
+		for _, q := range list {
+			if q.at != "" {
+				paths = append(paths, q.at)
+			}
+			if q.col != "" {
+				cols = append(cols, q.col)
+			}
+		}
+	}
+	if len(paths) == 0 {
+		return
+	}
+	lines, columns := p.pos.find(paths, cols)
+	for _, list := range [][]Problem{p.list, p.warnings} {
+		for i := range list {
+			q := &list[i]
+			if q.at == "" {
+				continue
+			}
+			q.Line = lines[q.at]
+			if c, ok := columns[q.col]; ok && q.col != "" {
+				q.Message = fmt.Sprintf("column %d: %s", c+q.colAdd, q.Message)
+			}
+			q.at, q.col, q.colAdd = "", "", 0
+		}
+	}
 }
 
 // endDecoding marks the end of decoding: problems found so far are the
@@ -78,10 +137,14 @@ func within(path, base string) bool {
 	return path == base || strings.HasPrefix(path, base+".") || strings.HasPrefix(path, base+"[")
 }
 
-func (p *problems) sorted(file string) []Problem { return sortProblems(p.list, file) }
+func (p *problems) sorted(file string) []Problem {
+	p.place()
+	return sortProblems(p.list, file)
+}
 
 // sortedWarnings is the warnings, deduplicated, sorted like problems.
 func (p *problems) sortedWarnings(file string) []Problem {
+	p.place()
 	out := sortProblems(p.warnings, file)
 	return slices.CompactFunc(out, func(a, b Problem) bool { return a == b })
 }
@@ -114,13 +177,15 @@ func decodeConfig(data []byte, ps *problems) *Config {
 	cfg := &Config{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cfg.pos = &positions{src: data}
-	decodeInto(data, ps, cfg, nil, nil)
+	ps.pos = cfg.pos
+	decodeInto(data, ps, cfg, nil)
 	return cfg
 }
 
-// decodeInto decodes data into cfg. With lines and cols it also records
-// the line of every key path and the column of every one-line text.
-func decodeInto(data []byte, ps *problems, cfg *Config, lines, cols map[string]int) {
+// decodeInto decodes data into cfg. With rec it also records the lines of
+// the key paths and the columns of the one-line texts rec asks for, and
+// decodes the roles without keeping them (see positions).
+func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
 		ps.add(line, "", "the file is not valid UTF-8 (was it saved as Windows-1252 or Latin-1?); save it as UTF-8")
@@ -134,9 +199,17 @@ func decodeInto(data []byte, ps *problems, cfg *Config, lines, cols map[string]i
 		ps.fatal = true
 		return
 	}
+	d := &decoder{ps: ps, rec: rec, budget: maxNodes, active: map[*yaml.Node]bool{}}
+	before := d.save()
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
+	// Each role is decoded as soon as it is parsed, and its nodes dropped
+	// (see streamRole): the whole file as nodes is many times its size.
+	if streamRoles {
+		dec.SetItemHook(d.streamRole)
+	}
 	err := dec.Decode(&root)
+	dec.SetItemHook(nil)
 	if err == nil {
 		err = secondDocument(dec, ps)
 	}
@@ -144,6 +217,9 @@ func decodeInto(data []byte, ps *problems, cfg *Config, lines, cols map[string]i
 		err = nil // an empty file: reported below
 	}
 	if err != nil {
+		// What the roles read before the error said goes: the syntax
+		// error is the one problem, as when nothing was decoded.
+		d.restore(before)
 		line, msg := 1, err.Error()
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 			if m[1] != "" {
@@ -165,11 +241,11 @@ func decodeInto(data []byte, ps *problems, cfg *Config, lines, cols map[string]i
 	}
 	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
+		d.restore(before)
 		ps.add(doc.Line, "", "the top level must be a mapping with version, company and roles keys")
 		ps.fatal = true
 		return
 	}
-	d := &decoder{ps: ps, lines: lines, cols: cols, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	cfg.texts = d.texts
 	cfg.roleLines = d.roleLines
@@ -238,13 +314,14 @@ func tabIndentedLines(data []byte) []int {
 type decoder struct {
 	ps    *problems
 	texts []textRef // every string decoded, for checkGlyphs
-	// lines and cols record positions (see positions); nil: not recorded.
-	lines map[string]int
-	cols  map[string]int
+	// rec records positions (see positions); nil: not recorded.
+	rec *recorder
 	// roleLines is the line of each entry of roles.
 	roleLines []int
-	budget    int
-	exhaust   bool
+	// stream is the roles list as the parser hands it over.
+	stream  roleStream
+	budget  int
+	exhaust bool
 	// text is how many bytes of text were decoded, aliases expanded.
 	text int
 	// items is how many list items were decoded, aliases expanded.
@@ -318,8 +395,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	defer delete(d.active, n)
-	if _, ok := d.lines[path]; d.lines != nil && !ok && path != "" {
-		d.lines[path] = n.Line
+	if d.rec != nil && path != "" {
+		d.rec.line(path, n.Line, false)
 	}
 	t := v.Type()
 	switch {
@@ -351,13 +428,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.ps.add(n.Line, path, "must be a list, got %s", describe(n))
 			return
 		}
+		if n == d.stream.seq {
+			d.endStream(n, v)
+			return
+		}
 		if !d.fits(n, path) {
 			return
 		}
 		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
 		if path == "roles" {
-			// The line of each role, as Line("roles[i]") would find it:
-			// an alias's target.
+			// Not streamed (an anchored list): the line of each role, as
+			// Line("roles[i]") would find it: an alias's target.
 			d.roleLines = make([]int, len(n.Content))
 			for i, c := range n.Content {
 				for c.Kind == yaml.AliasNode {
@@ -389,8 +470,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			}
 			seen[k.Value] = k.Line
 			ev := reflect.New(t.Elem()).Elem()
-			if d.lines != nil {
-				d.lines[join(path, k.Value)] = k.Line
+			if d.rec != nil {
+				d.rec.line(join(path, k.Value), k.Line, true)
 			}
 			d.decode(val, ev, join(path, k.Value))
 			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
@@ -491,8 +572,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			d.ps.add(k.Line, kp, "unknown key%s; allowed here: %s", suggestSuffix(key, names), strings.Join(names, ", "))
 			continue
 		}
-		if d.lines != nil {
-			d.lines[kp] = k.Line
+		if d.rec != nil {
+			d.rec.line(kp, k.Line, true)
 		}
 		d.decode(val, v.Field(fi), kp)
 	}

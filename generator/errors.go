@@ -36,6 +36,12 @@ type Problem struct {
 	Path string
 	// Message says what is wrong, and what to do where there is a fix.
 	Message string
+
+	// at is the key path whose line Line will be, and col the text whose
+	// column starts the message (plus colAdd), while they are not looked
+	// up yet (problems.place).
+	at, col string
+	colAdd  int
 }
 
 // String renders the problem as "file:line: path: message".

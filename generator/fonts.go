@@ -36,7 +36,7 @@ func loadFonts(c *Config, ps *problems) *fonts.Set {
 	}
 	if fc.Regular == "" {
 		path := "company.fonts"
-		ps.add(c.Line(path), path+".regular", "required when company.fonts is given: the TrueType (.ttf) file for body text")
+		ps.addAt(path, path+".regular", "required when company.fonts is given: the TrueType (.ttf) file for body text")
 		return fonts.Default()
 	}
 	read := func(key, name string) []byte {
@@ -50,7 +50,7 @@ func loadFonts(c *Config, ps *problems) *fonts.Set {
 		}
 		data, err := fonts.ReadFile(p)
 		if err != nil {
-			ps.add(c.Line(path), path, "%s", fontProblem(name, p, err))
+			ps.addAt(path, path, "%s", fontProblem(name, p, err))
 		}
 		return data
 	}
@@ -63,7 +63,7 @@ func loadFonts(c *Config, ps *problems) *fonts.Set {
 	set, err := fonts.New(fonts.CompanyFamily, reg, bold, italic)
 	if err != nil {
 		path := "company.fonts"
-		ps.add(c.Line(path), path, "%s", fontProblem(fc.Regular, fc.Regular, err))
+		ps.addAt(path, path, "%s", fontProblem(fc.Regular, fc.Regular, err))
 		return fonts.Default()
 	}
 	// What the company's fonts lack (the Latin letters of a CJK font, say)

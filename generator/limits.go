@@ -95,7 +95,7 @@ var nameFields = []string{"title", "department", "focus"}
 
 // checkLimits checks the sizes and figures validate must bound.
 func checkLimits(c *Config, ps *problems) {
-	at := func(path, format string, args ...any) { ps.add(c.Line(path), path, format, args...) }
+	at := func(path, format string, args ...any) { ps.addAt(path, path, format, args...) }
 	long := func(path, v string) {
 		if n := len(utf16.Encode([]rune(v))); n > MaxNameLength {
 			at(path, "is %d characters long; the limit is %d", n, MaxNameLength)
@@ -127,7 +127,7 @@ func checkPay(c *Config, ps *problems, path string, s SalaryConfig) {
 		v   *float64
 	}{{"min", s.Min}, {"max", s.Max}} {
 		if f.v != nil && *f.v > MaxPay {
-			ps.add(c.Line(path+"."+f.key), path+"."+f.key, "%s is more than %s; write the yearly or hourly figure", num(*f.v), num(MaxPay))
+			ps.addAt(path+"."+f.key, path+"."+f.key, "%s is more than %s; write the yearly or hourly figure", num(*f.v), num(MaxPay))
 		}
 	}
 }
@@ -152,16 +152,16 @@ func checkModelLimits(c *Config, m *Model, ps *problems) {
 		}
 		if n > MaxDocumentText {
 			p := fmt.Sprintf("roles[%d]", i)
-			ps.add(c.Line(p), p, "its job description would hold %d characters (company text included); the limit is %d: shorten the lists or the company's about and benefits", n, MaxDocumentText)
+			ps.addAt(p, p, "its job description would hold %d characters (company text included); the limit is %d: shorten the lists or the company's about and benefits", n, MaxDocumentText)
 		}
 		total += n
 		rows += len(r.Responsibilities)
 	}
 	if total > MaxRenderedText {
-		ps.add(c.Line("roles"), "roles", "the job descriptions would hold %d characters in all; the limit is %d", total, MaxRenderedText)
+		ps.addAt("roles", "roles", "the job descriptions would hold %d characters in all; the limit is %d", total, MaxRenderedText)
 	}
 	if rows > MaxSheetRows {
-		ps.add(c.Line("roles"), "roles", "the roles have %d responsibilities in all; a workbook sheet holds at most %d rows", rows, MaxSheetRows)
+		ps.addAt("roles", "roles", "the roles have %d responsibilities in all; a workbook sheet holds at most %d rows", rows, MaxSheetRows)
 	}
 }
 

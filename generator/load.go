@@ -92,7 +92,7 @@ func parseConfig(data []byte, file, dir string, always bool) (*Config, error) {
 
 // validate checks the rules that need no template or ladder knowledge.
 func validate(c *Config, ps *problems) {
-	at := func(path, format string, args ...any) { ps.add(c.Line(path), path, format, args...) }
+	at := func(path, format string, args ...any) { ps.addAt(path, path, format, args...) }
 
 	switch {
 	case c.Version == nil:
@@ -135,6 +135,7 @@ func validate(c *Config, ps *problems) {
 		at("roles", "at least one role is required")
 	}
 	ids := map[string]int{}
+	var dups [][2]int // a role and the role that used its id first
 	for i, r := range c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		switch {
@@ -148,7 +149,7 @@ func validate(c *Config, ps *problems) {
 			at(p+".id", "%q is taken: the careers page is postings/%s.html; choose another id", r.ID, PostingIndexID)
 		default:
 			if first, dup := ids[r.ID]; dup {
-				at(p+".id", "duplicate id %q (first used by roles[%d] at line %d)", r.ID, first, c.Line(fmt.Sprintf("roles[%d].id", first)))
+				dups = append(dups, [2]int{i, first})
 			} else {
 				ids[r.ID] = i
 			}
@@ -167,6 +168,17 @@ func validate(c *Config, ps *problems) {
 		}
 		if r.ReportsTo == "" {
 			at(p+".reports_to", "required: ceo, board or another role's id")
+		}
+	}
+	if len(dups) > 0 {
+		// The first ids' lines are in the messages: looked up together.
+		firsts := make([]string, len(dups))
+		for k, d := range dups {
+			firsts[k] = fmt.Sprintf("roles[%d].id", d[1])
+		}
+		lines, _ := c.pos.find(firsts, nil)
+		for k, d := range dups {
+			at(fmt.Sprintf("roles[%d].id", d[0]), "duplicate id %q (first used by roles[%d] at line %d)", c.Roles[d[0]].ID, d[1], lines[firsts[k]])
 		}
 	}
 
@@ -211,7 +223,7 @@ func checkEnum(c *Config, ps *problems, path, v string, allowed []string) {
 	if s, ok := closest(v, allowed); ok {
 		hint = fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	ps.add(c.Line(path), path, "%q is not allowed; use one of: %s%s", v, strings.Join(allowed, ", "), hint)
+	ps.addAt(path, path, "%q is not allowed; use one of: %s%s", v, strings.Join(allowed, ", "), hint)
 }
 
 func checkCurrency(c *Config, ps *problems, path, v string) {
@@ -222,24 +234,24 @@ func checkCurrency(c *Config, ps *problems, path, v string) {
 	if iso4217[strings.ToUpper(v)] {
 		hint = fmt.Sprintf(" (did you mean %q?)", strings.ToUpper(v))
 	}
-	ps.add(c.Line(path), path, "%q is not an ISO 4217 currency code such as USD, EUR or GBP%s", v, hint)
+	ps.addAt(path, path, "%q is not an ISO 4217 currency code such as USD, EUR or GBP%s", v, hint)
 }
 
 func checkSalary(c *Config, ps *problems, path string, s SalaryConfig) {
 	if s.Min == nil {
-		ps.add(c.Line(path), path+".min", "required: the bottom of the range")
+		ps.addAt(path, path+".min", "required: the bottom of the range")
 	}
 	if s.Max == nil {
-		ps.add(c.Line(path), path+".max", "required: the top of the range")
+		ps.addAt(path, path+".max", "required: the top of the range")
 	}
 	if s.Min != nil && *s.Min < 0 {
-		ps.add(c.Line(path+".min"), path+".min", "must not be negative, got %s", num(*s.Min))
+		ps.addAt(path+".min", path+".min", "must not be negative, got %s", num(*s.Min))
 	}
 	if s.Max != nil && *s.Max < 0 {
-		ps.add(c.Line(path+".max"), path+".max", "must not be negative, got %s", num(*s.Max))
+		ps.addAt(path+".max", path+".max", "must not be negative, got %s", num(*s.Max))
 	}
 	if s.Min != nil && s.Max != nil && *s.Min > *s.Max {
-		ps.add(c.Line(path+".min"), path, "min %s is greater than max %s", num(*s.Min), num(*s.Max))
+		ps.addAt(path+".min", path, "min %s is greater than max %s", num(*s.Min), num(*s.Max))
 	}
 	checkPay(c, ps, path, s)
 	checkCurrency(c, ps, path+".currency", s.Currency)
@@ -260,43 +272,43 @@ func readLogo(c *Config, ps *problems) []byte {
 	var nr *notRegularError
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		ps.add(c.Line(path), path, "file %q not found (looked for %s)", c.Company.Logo, p)
+		ps.addAt(path, path, "file %q not found (looked for %s)", c.Company.Logo, p)
 		return nil
 	case errors.As(err, &nr) && nr.dir:
-		ps.add(c.Line(path), path, "%q is not a file", c.Company.Logo)
+		ps.addAt(path, path, "%q is not a file", c.Company.Logo)
 		return nil
 	case errors.As(err, &nr):
-		ps.add(c.Line(path), path, "%q is %s, not a regular file; use a PNG or JPEG file", c.Company.Logo, nr.kind)
+		ps.addAt(path, path, "%q is %s, not a regular file; use a PNG or JPEG file", c.Company.Logo, nr.kind)
 		return nil
 	case err != nil:
-		ps.add(c.Line(path), path, "cannot read %q: %v", c.Company.Logo, errors.Unwrap(err))
+		ps.addAt(path, path, "cannot read %q: %v", c.Company.Logo, errors.Unwrap(err))
 		return nil
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxLogoBytes+1))
 	if err != nil {
-		ps.add(c.Line(path), path, "cannot read %q: %v", c.Company.Logo, err)
+		ps.addAt(path, path, "cannot read %q: %v", c.Company.Logo, err)
 		return nil
 	}
 	if len(data) > MaxLogoBytes {
-		ps.add(c.Line(path), path, "%q is over %d MiB; use a smaller image", c.Company.Logo, MaxLogoBytes>>20)
+		ps.addAt(path, path, "%q is over %d MiB; use a smaller image", c.Company.Logo, MaxLogoBytes>>20)
 		return nil
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (format != "png" && format != "jpeg") {
-		ps.add(c.Line(path), path, "%q is not a PNG or JPEG image", c.Company.Logo)
+		ps.addAt(path, path, "%q is not a PNG or JPEG image", c.Company.Logo)
 		return nil
 	}
 	if cfg.Width*cfg.Height > MaxLogoPixels {
-		ps.add(c.Line(path), path, "%q is %d x %d pixels; use a logo of at most %d megapixels", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoPixels/1_000_000)
+		ps.addAt(path, path, "%q is %d x %d pixels; use a logo of at most %d megapixels", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoPixels/1_000_000)
 		return nil
 	}
 	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
-		ps.add(c.Line(path), path, "%q is %d x %d pixels; use a logo at most %d pixels on each side", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoSide)
+		ps.addAt(path, path, "%q is %d x %d pixels; use a logo at most %d pixels on each side", c.Company.Logo, cfg.Width, cfg.Height, MaxLogoSide)
 		return nil
 	}
 	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-		ps.add(c.Line(path), path, "%q is a damaged %s image: %v", c.Company.Logo, strings.ToUpper(format), err)
+		ps.addAt(path, path, "%q is a damaged %s image: %v", c.Company.Logo, strings.ToUpper(format), err)
 		return nil
 	}
 	return data

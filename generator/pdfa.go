@@ -5,7 +5,7 @@ package generator
 // must not believe they got them. --strict makes it a problem.
 func checkPDFA(c *Config, ps *problems) {
 	if c.Output.PDFA != nil && *c.Output.PDFA {
-		ps.warn(c.Line("output.pdfa"), "output.pdfa",
+		ps.warnAt("output.pdfa", "output.pdfa",
 			"PDF/A is not offered yet; the PDFs are ordinary PDF files (see the README, \"PDF/A\")")
 	}
 }

@@ -22,8 +22,12 @@ func TestPDFARequestWarns(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pdfa: %s: %v", c.value, err)
 		}
+		m, err := Resolve(cfg, Settings{Paper: DefaultPaper})
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got []Problem
-		for _, w := range cfg.warnings {
+		for _, w := range m.Warnings {
 			if w.Path == "output.pdfa" {
 				got = append(got, w)
 			}

@@ -41,8 +41,8 @@ func TestPositionsOnlyWhenAsked(t *testing.T) {
 	if err != nil || len(m.Warnings) != 0 {
 		t.Fatalf("the generated company: %v, %d warnings", err, len(m.Warnings))
 	}
-	if clean.pos == nil || clean.pos.lines != nil {
-		t.Fatal("the key positions were built for a config without problems")
+	if clean.pos == nil || clean.pos.passes != 0 {
+		t.Fatal("the key positions were looked up for a config without problems")
 	}
 	if clean.texts != nil {
 		t.Error("the checked texts are still held")

@@ -21,7 +21,7 @@ import (
 // Warnings found on the way are in Model.Warnings; with settings.Strict
 // they are problems instead, and the error is a *ConfigError.
 func Resolve(c *Config, settings Settings) (*Model, error) {
-	ps := &problems{warnings: slices.Clone(c.warnings)}
+	ps := &problems{warnings: slices.Clone(c.warnings), pos: c.pos}
 	m, err := resolve(c, settings, ps)
 	if err != nil {
 		return nil, err
@@ -163,12 +163,12 @@ func (r *resolver) at(path, format string, args ...any) {
 	if r.quiet > 0 {
 		return
 	}
-	r.ps.add(r.c.Line(path), path, format, args...)
+	r.ps.addAt(path, path, format, args...)
 }
 
 // warnAt records a warning at the config line of path.
 func (r *resolver) warnAt(path, format string, args ...any) {
-	r.ps.warn(r.c.Line(path), path, format, args...)
+	r.ps.warnAt(path, path, format, args...)
 }
 
 func (r *resolver) templateIDs() []string { return append(slices.Clone(r.builtinIDs), r.customIDs...) }

@@ -17,13 +17,13 @@ const formulaStarts = "=+-@"
 // column the text starts on (so wording warnings can say where a word is)
 // and warns about text a spreadsheet would read as a formula.
 func (d *decoder) textChecks(n *yaml.Node, path, s string) {
-	if d.cols != nil && !strings.Contains(n.Value, "\n") && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+	if d.rec.wantsCol(path) && !strings.Contains(n.Value, "\n") && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
 		col := n.Column
 		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
 			col++
 		}
 		col += utf8.RuneCountInString(n.Value) - utf8.RuneCountInString(strings.TrimLeft(n.Value, " \t"))
-		d.cols[path] = col
+		d.rec.cols[path] = col
 	}
 	if s != "" && strings.ContainsRune(formulaStarts, rune(s[0])) {
 		d.ps.warn(n.Line, path, "starts with %q: the workbook keeps it as text, but a CSV export of the workbook turns it into a live formula in the next spreadsheet that opens it; reword it so it does not start with = + - or @", s[:1])
@@ -46,13 +46,15 @@ var whyWords = map[string]string{
 func (r *resolver) wordingChecks() {
 	check := func(path, text string) {
 		for _, f := range wording.Check(text) {
-			where := ""
-			if col, ok := r.c.column(path); ok && f.Line == 1 {
-				where = fmt.Sprintf("column %d: ", col+f.Column-1)
-			} else if f.Line > 1 {
-				where = fmt.Sprintf("line %d of the text: ", f.Line)
+			switch {
+			case f.Line > 1:
+				r.warnAt(path, "line %d of the text: %q %s (suggestion: %s)", f.Line, f.Text, whyWords[f.Why], f.Suggestion)
+			case f.Line == 1:
+				// "column N: " when the file writes the text on one line.
+				r.ps.warnAtColumn(path, f.Column-1, "%q %s (suggestion: %s)", f.Text, whyWords[f.Why], f.Suggestion)
+			default:
+				r.warnAt(path, "%q %s (suggestion: %s)", f.Text, whyWords[f.Why], f.Suggestion)
 			}
-			r.warnAt(path, "%s%q %s (suggestion: %s)", where, f.Text, whyWords[f.Why], f.Suggestion)
 		}
 	}
 	items := func(path string, lp ListPatch) {
