@@ -643,8 +643,11 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	s = norm.NFC.String(s)
-	// Glyphs are checked once the fonts are known (checkGlyphs).
-	d.texts = append(d.texts, textRef{n.Line, path, s})
+	// Glyphs are checked once the fonts are known (checkGlyphs); a
+	// decoding for positions checks nothing.
+	if d.rec == nil {
+		d.texts = append(d.texts, textRef{n.Line, path, s})
+	}
 	v.SetString(s)
 	d.textChecks(n, path, s)
 }

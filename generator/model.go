@@ -30,6 +30,9 @@ type Model struct {
 	PayLaw *PayLawInfo `json:"pay_law,omitempty"`
 
 	byID map[string]int
+	// share makes equal values of the roles one copy while resolving (see
+	// shareRoles); nil once resolved.
+	share *sharer
 }
 
 // Settings are the values really used for a run, after flags, environment,

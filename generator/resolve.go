@@ -53,7 +53,7 @@ func resolve(c *Config, settings Settings, ps *problems) (*Model, error) {
 	r.loc = r.companyLocale()
 	r.localeSettings(&settings)
 	r.customTemplates()
-	m := &Model{Settings: settings, byID: map[string]int{}}
+	m := &Model{Settings: settings, byID: map[string]int{}, share: newSharer()}
 	m.Company = r.company()
 	m.Roles = r.roles()
 	for i, role := range m.Roles {

@@ -36,12 +36,23 @@ func newSharer() *sharer {
 	return &sharer{strs: map[string]string{}, seen: map[reflect.Type]map[string]reflect.Value{}, skips: map[reflect.Type]bool{}}
 }
 
+// shareWhileResolving shares the values resolving is known to make most
+// of as it makes them (the compliance records); tests turn it off to
+// measure the model unshared.
+var shareWhileResolving = true
+
 // shareRoles makes the roles of m share equal values.
+// It goes on with the sharer resolving used (m.share), so what was shared
+// then is not copied again.
 func shareRoles(m *Model) {
-	s := newSharer()
+	s := m.share
+	if s == nil {
+		s = newSharer()
+	}
 	for i := range m.Roles {
 		s.fields(reflect.ValueOf(&m.Roles[i]).Elem())
 	}
+	m.share = nil
 }
 
 // fields shares what every settable field of the struct v holds.

@@ -27,6 +27,8 @@ func shareModel(t *testing.T, n int) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer func(old bool) { shareWhileResolving = old }(shareWhileResolving)
+	shareWhileResolving = false
 	m, err := resolve(cfg, Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()}, &problems{})
 	if err != nil {
 		t.Fatal(err)
@@ -174,4 +176,34 @@ func shareable() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Compliance records are shared as resolving makes them (the largest
+// per-role values, shared before the model is complete): one record per
+// distinct value before shareRoles runs.
+func TestComplianceSharedWhileResolving(t *testing.T) {
+	var buf bytes.Buffer
+	if err := bigconfig.Write(&buf, 500); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Parse(buf.Bytes(), "big.yaml", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := resolve(cfg, Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()}, &problems{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ptrs, values := map[*Compliance]bool{}, map[string]bool{}
+	for _, r := range m.Roles {
+		if r.Compliance == nil {
+			continue
+		}
+		ptrs[r.Compliance] = true
+		b, _ := json.Marshal(r.Compliance)
+		values[string(b)] = true
+	}
+	if len(values) < 2 || len(ptrs) != len(values) {
+		t.Errorf("%d compliance records for %d distinct values; want one each (and more than one value)", len(ptrs), len(values))
+	}
 }
