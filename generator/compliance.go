@@ -1,9 +1,9 @@
 package generator
 
 import (
-	"reflect"
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
