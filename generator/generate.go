@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,39 @@ type File struct {
 	Name string
 	// Data is the file's content.
 	Data []byte
+	// Parts, when Data is nil, are the content in pieces, in order: a
+	// large file made in blocks (the workbook) is written without first
+	// being joined into one more copy of itself.
+	Parts [][]byte
+}
+
+// Size is the length of the file's content.
+func (f File) Size() int {
+	if f.Data != nil {
+		return len(f.Data)
+	}
+	n := 0
+	for _, p := range f.Parts {
+		n += len(p)
+	}
+	return n
+}
+
+// Content is the file's content in one slice: Data, or Parts joined.
+func (f File) Content() []byte {
+	if f.Data != nil || f.Parts == nil {
+		return f.Data
+	}
+	return bytes.Join(f.Parts, nil)
+}
+
+// Chunks is the file's content as pieces to write in order: Data as the
+// one piece, or Parts.
+func (f File) Chunks() [][]byte {
+	if f.Data != nil {
+		return [][]byte{f.Data}
+	}
+	return f.Parts
 }
 
 // Sink receives generated files as they are finished. Generate never writes

@@ -224,13 +224,19 @@ func (w *DirWriter) Write(f generator.File) error {
 	w.files[f.Name] = fileEntry{} // claimed; the hash follows
 	w.mu.Unlock()
 
-	sum := sha256.Sum256(f.Data)
-	same := w.unchanged(f.Name, sum, f.Data)
+	chunks := f.Chunks()
+	h := sha256.New()
+	for _, c := range chunks {
+		h.Write(c)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	same := w.unchanged(f.Name, sum, chunks)
 	var err error
 	if !same {
 		p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
 		if err = os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
-			err = writeNew(p, f.Data)
+			err = writeNew(p, chunks)
 		}
 	}
 	w.mu.Lock()
@@ -247,18 +253,22 @@ func (w *DirWriter) Write(f generator.File) error {
 // still in place and holds exactly data: then the new generation keeps
 // it as it is. A re-run whose output mostly did not change (same company,
 // same day) then writes, moves and deletes only the files that did.
-func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, data []byte) bool {
+func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, chunks [][]byte) bool {
 	if want, ok := w.old[name]; !ok || want != sum || !realParents(w.target, name) {
 		return false
 	}
-	return sameContent(filepath.Join(w.target, filepath.FromSlash(name)), data)
+	return sameContent(filepath.Join(w.target, filepath.FromSlash(name)), chunks)
 }
 
 // sameContent reports whether p is a regular file (not a link) holding
-// exactly data.
-func sameContent(p string, data []byte) bool {
+// exactly the chunks, in order.
+func sameContent(p string, chunks [][]byte) bool {
+	size := 0
+	for _, c := range chunks {
+		size += len(c)
+	}
 	st, err := os.Lstat(p)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(size) {
 		return false
 	}
 	f, err := os.Open(p)
@@ -269,12 +279,14 @@ func sameContent(p string, data []byte) bool {
 	bp := sameBufs.Get().(*[]byte)
 	defer sameBufs.Put(bp)
 	buf := *bp
-	for off := 0; off < len(data); {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
-		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
-			return false
+	for _, data := range chunks {
+		for off := 0; off < len(data); {
+			n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+			if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+				return false
+			}
+			off += n
 		}
-		off += n
 	}
 	// Nothing after: the file did not grow since the size was read.
 	n, _ := f.Read(buf[:min(len(buf), 1)])
@@ -297,14 +309,16 @@ func localName(name string) bool {
 	return !strings.EqualFold(first, StateDir)
 }
 
-func writeNew(p string, data []byte) error {
+func writeNew(p string, chunks [][]byte) error {
 	fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	if _, err := fh.Write(data); err != nil {
-		fh.Close()
-		return err
+	for _, c := range chunks {
+		if _, err := fh.Write(c); err != nil {
+			fh.Close()
+			return err
+		}
 	}
 	startWriteback(fh)
 	return fh.Close()

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -30,12 +31,12 @@ func CareerLadderStep(o Options) generator.Step {
 			if err != nil {
 				return err
 			}
-			data, err := xlsxBuild(ctx, m)
+			parts, err := xlsxBuildParts(ctx, m)
 			release()
 			if err != nil {
 				return err
 			}
-			return emit(generator.File{Name: xlsxFileName, Data: data})
+			return emit(generator.File{Name: xlsxFileName, Parts: parts})
 		},
 	}
 }
@@ -45,6 +46,15 @@ func CareerLadderStep(o Options) generator.Step {
 // order. The same model (including Settings.Date) gives the same bytes.
 func BuildWorkbook(m *generator.Model) ([]byte, error) {
 	return xlsxBuild(context.Background(), m)
+}
+
+// xlsxBuild is the workbook in one slice.
+func xlsxBuild(ctx context.Context, m *generator.Model) ([]byte, error) {
+	parts, err := xlsxBuildParts(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Join(parts, nil), nil
 }
 
 // The file and its sheets, in tab order.
@@ -229,7 +239,18 @@ type xlsxBook struct {
 	dims map[string]string
 }
 
-func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) {
+// xlsxBuildParts builds the workbook and returns the file in pieces (see
+// xlsxPieces), in order.
+func xlsxBuildParts(ctx context.Context, m *generator.Model) ([][]byte, error) {
+	pieces, err := xlsxBuildPieces(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return pieces.done(), nil
+}
+
+// xlsxBuildPieces builds the workbook into pieces.
+func xlsxBuildPieces(ctx context.Context, m *generator.Model) (out *xlsxPieces, err error) {
 	if m == nil {
 		return nil, ErrWorkbookNoModel
 	}
@@ -274,13 +295,18 @@ func xlsxBuild(ctx context.Context, m *generator.Model) (out []byte, err error) 
 		}
 	}
 	stamp := xlsxZipTime(m.Settings.Date)
-	f.ZipWriter = func(w io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(w, stamp, b.dims) }
-	// WriteToBuffer's buffer is the file: no copy of it (WriteTo makes one).
+	// The archive goes to pieces, not to the buffer excelize passes (it
+	// stays empty): the file is its compressed blocks as they are.
+	pieces := &xlsxPieces{}
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(pieces, stamp, b.dims) }
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
 	}
-	return buf.Bytes(), nil
+	if buf.Len() != 0 {
+		return nil, fmt.Errorf("%w: saving: excelize wrote %d bytes outside the archive", ErrWorkbookBuild, buf.Len())
+	}
+	return pieces, nil
 }
 
 // xlsxWrap marks an excelize error as a workbook build error.

@@ -508,8 +508,13 @@ func TestXLSXStep(t *testing.T) {
 		t.Fatalf("files %v", files)
 	}
 	want, _ := BuildWorkbook(m)
-	if !bytes.Equal(files[0].Data, want) {
+	if !bytes.Equal(files[0].Content(), want) || files[0].Size() != len(want) {
 		t.Error("the step and BuildWorkbook disagree")
+	}
+	// The step hands the archive over in pieces, never joined in memory
+	// (TestXLSXPiecesKeepBlocks).
+	if files[0].Data != nil || len(files[0].Parts) == 0 {
+		t.Errorf("the step's file has Data of %d bytes and %d parts; want Parts only", len(files[0].Data), len(files[0].Parts))
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())

@@ -167,6 +167,12 @@ func (z *xlsxSortedZip) Close() error {
 	if buf, ok := z.out.(*bytes.Buffer); ok {
 		buf.Grow(z.archiveSize())
 	}
+	if pieces, ok := z.out.(*xlsxPieces); ok {
+		pieces.parts = make([][]byte, 0, 2*len(z.parts)+2)
+		for _, p := range z.parts {
+			pieces.parts = slices.Grow(pieces.parts, len(p.chunks.blocks))
+		}
+	}
 	xlsxCheckpoint()
 	out := zip.NewWriter(z.out)
 	// The extended timestamp CreateHeader adds: ID, size 5, flags
@@ -197,9 +203,21 @@ func (z *xlsxSortedZip) Close() error {
 		if err != nil {
 			return err
 		}
+		pieces, _ := z.out.(*xlsxPieces)
 		for i, c := range p.chunks.blocks {
+			if pieces != nil {
+				// The zip writer's buffer goes out first, so c reaches
+				// the pieces as it is and is kept, not copied.
+				if err := out.Flush(); err != nil {
+					return err
+				}
+				pieces.own = c
+			}
 			if _, err := w.Write(c); err != nil {
 				return err
+			}
+			if pieces != nil {
+				pieces.own = nil
 			}
 			p.chunks.blocks[i] = nil
 		}
@@ -226,6 +244,45 @@ func xlsxNeedsFix(name string) bool {
 // xlsxIsSheet tells whether part name is a worksheet.
 func xlsxIsSheet(name string) bool {
 	return strings.HasPrefix(name, xlsxSheetPrefix) && strings.HasSuffix(name, ".xml")
+}
+
+// xlsxPieces receives the finished archive as pieces (generator.File
+// Parts): the compressed blocks of the parts are kept as they are, and
+// what the zip writer writes around them (headers, the central directory)
+// is copied into small pieces of its own. The archive is then never held
+// twice: at 10,000 roles it is 7.6 MB.
+type xlsxPieces struct {
+	parts [][]byte
+	// small collects the bytes written between kept blocks.
+	small []byte
+	// own is the block being written: a Write of exactly it is kept.
+	own []byte
+	// kept counts the bytes kept as they were given.
+	kept int
+}
+
+func (w *xlsxPieces) Write(p []byte) (int, error) {
+	if len(p) > 0 && len(p) == len(w.own) && &p[0] == &w.own[0] {
+		w.flushSmall()
+		w.parts = append(w.parts, p)
+		w.kept += len(p)
+		return len(p), nil
+	}
+	w.small = append(w.small, p...)
+	return len(p), nil
+}
+
+func (w *xlsxPieces) flushSmall() {
+	if len(w.small) > 0 {
+		w.parts = append(w.parts, w.small)
+		w.small = nil
+	}
+}
+
+// done is the archive's pieces, in order.
+func (w *xlsxPieces) done() [][]byte {
+	w.flushSmall()
+	return w.parts
 }
 
 // xlsxChunks is a write-only buffer kept in blocks of up to xlsxChunkSize.
