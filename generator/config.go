@@ -35,6 +35,9 @@ type Config struct {
 
 	// roleLines is the line of each entry of roles.
 	roleLines []int
+	// streamed is how many roles were decoded as the parser read them
+	// (see roleStream).
+	streamed int
 	// pos holds the line of every key path, found when a message first
 	// needs one (see positions).
 	pos *positions

@@ -249,6 +249,7 @@ func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
 	cfg.texts = d.texts
 	cfg.roleLines = d.roleLines
+	cfg.streamed = d.stream.count
 	ps.endDecoding()
 }
 

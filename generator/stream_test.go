@@ -43,6 +43,8 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 		"syntax-after":   "version: 1\nroles:\n  - id: a\n    headcount: x\n  - id: b\ncompany: {name: [\n",
 		"not-a-list":     "version: 1\nroles:\n  id: a\n",
 		"over-the-limit": many.String(),
+		"roles-first":    "roles:\n  - id: a\n    template: operations-manager\n    reports_to: ceo\nversion: 1\ncompany: {name: Acme, nope: 2}\n",
+		"flow-top":       "{version: 1, company: {name: Acme}, roles: [{id: a, headcount: x}, {id: b}]}\n",
 		"nested-lists":   "version: 1\ncompany: {name: Acme, benefits: [a, b]}\nroles:\n  - id: a\n    responsibilities: [x, {text: y}]\n    remote_regions: [US, US-CO]\n",
 	}
 	for name, src := range cases {
@@ -64,6 +66,13 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 				t.Errorf("fatal %v/%v, dropped %d/%d, texts %d/%d", sp.fatal, wp.fatal, sp.dropped, wp.dropped, len(s.texts), len(w.texts))
 			}
 		})
+	}
+	// Streamed where the roles list can be: not an anchored list, only
+	// the first of two roles keys.
+	for name, want := range map[string]int{"plain": 3, "flow": 2, "flow-top": 2, "roles-first": 1, "aliases": 3, "loop": 0, "two-roles": 1, "nested-lists": 1, "over-the-limit": MaxRoles + 1} {
+		if s, _, _, _ := decodeBoth(t, cases[name]); s.streamed != want {
+			t.Errorf("%s: %d roles streamed, want %d", name, s.streamed, want)
+		}
 	}
 	// The cases do what they say.
 	if _, _, sp, _ := decodeBoth(t, cases["over-the-limit"]); len(sp.list) != 1 || !strings.Contains(sp.list[0].Message, "the limit is 10000") {
