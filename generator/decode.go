@@ -210,6 +210,10 @@ func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
 	}
 	err := dec.Decode(&root)
 	dec.SetItemHook(nil)
+	// A limit the roles reached is fatal once the rest is decoded too, as
+	// when they were decoded after parsing.
+	rolesFatal := ps.fatal && !before.fatal
+	ps.fatal = before.fatal
 	if err == nil {
 		err = secondDocument(dec, ps)
 	}
@@ -247,6 +251,7 @@ func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
 		return
 	}
 	d.decode(doc, reflect.ValueOf(cfg).Elem(), "")
+	ps.fatal = ps.fatal || rolesFatal
 	cfg.texts = d.texts
 	cfg.roleLines = d.roleLines
 	cfg.streamed = d.stream.count

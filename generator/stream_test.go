@@ -32,7 +32,14 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 	for i := range MaxRoles + 1 {
 		fmt.Fprintf(&many, "  - {id: r%d, template: operations-manager, reports_to: ceo, headcount: x}\n", i)
 	}
+	var items strings.Builder
+	items.WriteString("version: 1\nroles:\n")
+	for i := range MaxTotalItems/MaxListItems + 1 {
+		fmt.Fprintf(&items, "  - {id: r%d, responsibilities: [%s]}\n", i, strings.TrimSuffix(strings.Repeat("x, ", MaxListItems), ", "))
+	}
+	items.WriteString("company: {name: Acme, nope: 1}\n")
 	cases := map[string]string{
+		"too-many-items": items.String(),
 		"plain":          positionsDoc,
 		"flow":           "version: 1\ncompany: {name: Acme}\nroles: [{id: a, template: operations-manager, reports_to: ceo}, {id: b, template: x, reports_to: a}]\n",
 		"problems":       "version: 1\ncompany:\n  name: Acme\n  nope: 1\nroles:\n  - id: a\n    headcount: many\n    bogus: true\n  - 42\n  - id: b\n    title: [x]\n",
@@ -75,6 +82,9 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 		}
 	}
 	// The cases do what they say.
+	if _, _, sp, _ := decodeBoth(t, cases["too-many-items"]); !sp.fatal || len(sp.list) != 2 || !strings.Contains(fmt.Sprint(sp.list), "company.nope") {
+		t.Errorf("too many items: fatal %v, %v; want the limit and company.nope", sp.fatal, sp.list)
+	}
 	if _, _, sp, _ := decodeBoth(t, cases["over-the-limit"]); len(sp.list) != 1 || !strings.Contains(sp.list[0].Message, "the limit is 10000") {
 		t.Errorf("over the limit: %v", sp.list)
 	}
