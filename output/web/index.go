@@ -1,10 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/output/posting"
@@ -81,7 +81,7 @@ func rowOf(d posting.Document) indexRow {
 // indexPage renders the index of rows.
 func indexPage(rows []indexRow, company, lang string, a Assets) []byte {
 	css := indexStyle(a.Brand)
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(css) + len(indexScript) + indexRowBytes*len(rows) + 4096) // one allocation, not doublings
 	title := "Open positions at " + company
 	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(rows), company), css, indexScript)
@@ -94,7 +94,7 @@ func indexPage(rows []indexRow, company, lang string, a Assets) []byte {
 	drawTable(&b, rows)
 	b.WriteString("</main>\n<footer>\n<p>" + esc(company) + "</p>\n</footer>\n")
 	b.WriteString("<script>" + indexScript + "</script>\n</body>\n</html>\n")
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 // indexRowBytes is about what one row of the index takes (about 400
@@ -107,7 +107,7 @@ const indexLocationFact = "Location"
 
 // drawFilters is the search box, the workplace filter and the live count,
 // hidden until the script runs.
-func drawFilters(b *strings.Builder, rows []indexRow) {
+func drawFilters(b *bytes.Buffer, rows []indexRow) {
 	b.WriteString("<div id=\"filters\" class=\"filters\" hidden>\n")
 	b.WriteString("<div><label for=\"q\">Search positions</label><input id=\"q\" type=\"search\" autocomplete=\"off\"></div>\n")
 	b.WriteString("<div><label for=\"workplace\">Workplace</label><select id=\"workplace\"><option value=\"\">All workplaces</option>")
@@ -122,7 +122,7 @@ func drawFilters(b *strings.Builder, rows []indexRow) {
 
 // drawTable is the positions table; sortable columns have a button in
 // their header.
-func drawTable(b *strings.Builder, rows []indexRow) {
+func drawTable(b *bytes.Buffer, rows []indexRow) {
 	b.WriteString("<table id=\"positions\">\n<caption class=\"intro\">Open positions; select a column heading to sort.</caption>\n<thead><tr>")
 	sortable := func(label, typ string) {
 		fmt.Fprintf(b, "<th scope=\"col\" aria-sort=\"none\" data-type=\"%s\"><button type=\"button\">%s</button></th>", typ, esc(label))

@@ -153,7 +153,7 @@ func cspHash(text string) string {
 // head writes the document head: charset, viewport, title, description,
 // a policy that allows no request at all beyond data: images, the style
 // sheet and an empty icon (so the browser asks for no favicon).
-func head(b *strings.Builder, lang, title, description, css, script string) {
+func head(b *bytes.Buffer, lang, title, description, css, script string) {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"" + esc(lang) + "\">\n<head>\n")
 	b.WriteString("<meta charset=\"utf-8\">\n")
 	scriptSrc := "'none'"
@@ -180,7 +180,7 @@ func Page(d posting.Document, a Assets) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %w", ErrRender, err)
 	}
 	css := pageCSS(a.Brand)
-	var b strings.Builder
+	var b bytes.Buffer
 	head(&b, d.Lang, d.Title+" – "+d.Company, d.Summary, css, "")
 	b.WriteString("<script type=\"application/ld+json\">\n")
 	b.Write(ld)
@@ -197,12 +197,12 @@ func Page(d posting.Document, a Assets) ([]byte, error) {
 	b.WriteString("</main>\n")
 	b.WriteString("<footer>\n<p><a href=\"index.html\">All open positions at " + esc(d.Company) + "</a></p>\n</footer>\n")
 	b.WriteString("</body>\n</html>\n")
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }
 
 // drawBanner is the page header: the logo (with its alt text) or the
 // company name.
-func drawBanner(b *strings.Builder, company string, a Assets) {
+func drawBanner(b *bytes.Buffer, company string, a Assets) {
 	b.WriteString("<header class=\"banner\">\n")
 	if a.LogoURI != "" {
 		w := a.LogoW * logoHeightPx / max(1, a.LogoH)
@@ -214,12 +214,12 @@ func drawBanner(b *strings.Builder, company string, a Assets) {
 }
 
 // drawTitle is the one h1 and the line under it.
-func drawTitle(b *strings.Builder, d posting.Document) {
+func drawTitle(b *bytes.Buffer, d posting.Document) {
 	b.WriteString("<h1>" + esc(d.Title) + "</h1>\n")
 }
 
 // drawFacts is the key facts as a description list.
-func drawFacts(b *strings.Builder, facts []posting.Fact) {
+func drawFacts(b *bytes.Buffer, facts []posting.Fact) {
 	if len(facts) == 0 {
 		return
 	}
@@ -231,7 +231,7 @@ func drawFacts(b *strings.Builder, facts []posting.Fact) {
 }
 
 // drawActions is the apply link and the PDF of the posting.
-func drawActions(b *strings.Builder, d posting.Document) {
+func drawActions(b *bytes.Buffer, d posting.Document) {
 	b.WriteString("<p class=\"actions\">")
 	if h := safeHref(d.ApplyURL); h != "" {
 		b.WriteString("<a class=\"apply\" href=\"" + esc(h) + "\">Apply now</a> ")
@@ -241,7 +241,7 @@ func drawActions(b *strings.Builder, d posting.Document) {
 }
 
 // drawSection is one h2 section: paragraphs, a list, then h3 groups.
-func drawSection(b *strings.Builder, s posting.Section) {
+func drawSection(b *bytes.Buffer, s posting.Section) {
 	id := "s-" + string(s.ID)
 	b.WriteString("<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">" + esc(s.Heading) + "</h2>\n")
 	for _, p := range s.Paragraphs {
@@ -255,7 +255,7 @@ func drawSection(b *strings.Builder, s posting.Section) {
 	b.WriteString("</section>\n")
 }
 
-func drawList(b *strings.Builder, items []string) {
+func drawList(b *bytes.Buffer, items []string) {
 	if len(items) == 0 {
 		return
 	}
