@@ -172,8 +172,26 @@ type Role struct {
 	Workplace      string `json:"workplace"`
 	EmploymentType string `json:"employment_type"`
 	// FLSA is "exempt" or "non-exempt" for roles in the US, "" elsewhere.
-	FLSA              string                `json:"flsa,omitempty"`
-	Salary            *Pay                  `json:"salary"`
+	FLSA   string `json:"flsa,omitempty"`
+	Salary *Pay   `json:"salary"`
+	// RoleText is what the role's documents say about the work, from
+	// Summary to ONET. Roles with the same text share one RoleText (the
+	// model is read-only once resolved; see shareRoles), so change a
+	// resolved role's text only after OwnText.
+	*RoleText
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
+}
+
+// RoleText is the text of a role's documents: its summary, lists, career
+// path, dimensions and working conditions. Its fields read as the role's
+// own (Role embeds it) and are spelt the same in the model's JSON.
+type RoleText struct {
 	Summary           string                `json:"summary"`
 	Responsibilities  []Item                `json:"responsibilities"`
 	KPIs              []Item                `json:"kpis"`
@@ -192,13 +210,18 @@ type Role struct {
 	ExperienceYears int `json:"experience_years"`
 	// ONET is the O*NET-SOC 2019 occupation code of the role's template.
 	ONET string `json:"onet,omitempty"`
-	// Posting is the candidate-facing posting's own facts; nil when the
-	// role is not open (see posting.go).
-	Posting *Posting `json:"posting,omitempty"`
+}
 
-	// Line is the line of the role's entry in the config file, for
-	// messages about it after resolving (0 when unknown).
-	Line int `json:"-"`
+// OwnText gives r a RoleText of its own, a copy of the one it shares (or
+// an empty one), so that changing r's text leaves other roles as they are.
+// The copy's lists are still shared: replace a list rather than change its
+// items.
+func (r *Role) OwnText() {
+	t := RoleText{}
+	if r.RoleText != nil {
+		t = *r.RoleText
+	}
+	r.RoleText = &t
 }
 
 // Ladder is the career ladder as configured.

@@ -477,10 +477,13 @@ func firstOf(vs ...string) string {
 
 func (r *resolver) roles() []Role {
 	out := make([]Role, 0, len(r.c.Roles))
+	// Each role's text is its own while resolving; shareRoles makes roles
+	// with equal texts share one at the end.
+	texts := make([]RoleText, len(r.c.Roles))
 	d := r.c.Defaults
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
-		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount}
+		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount, RoleText: &texts[i]}
 		role.Line = r.c.roleLine(i)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {

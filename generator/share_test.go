@@ -125,8 +125,8 @@ func TestShareRolesWritesOnlyItsCopies(t *testing.T) {
 	first := string([]byte(text))
 	list := []Item{{Key: "daily", Text: text}}
 	m := &Model{Roles: []Role{
-		{ID: "a", Summary: first, Responsibilities: list},
-		{ID: "b", Summary: first, Responsibilities: list},
+		{ID: "a", RoleText: &RoleText{Summary: first, Responsibilities: list}},
+		{ID: "b", RoleText: &RoleText{Summary: first, Responsibilities: list}},
 	}}
 	shareRoles(m)
 	if unsafe.StringData(list[0].Text) != unsafe.StringData(text) {

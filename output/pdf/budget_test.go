@@ -20,6 +20,7 @@ func TestPageWarningsSameOnAnyWorkers(t *testing.T) {
 		roles = append(roles, r)
 		if i%3 == 0 { // a long copy of every third role
 			long := r
+			long.OwnText() // texts are shared between roles
 			long.ID = fmt.Sprintf("%s-long", r.ID)
 			long.Line = 100 + i
 			long.Responsibilities = append([]generator.Item(nil), r.Responsibilities...)

@@ -119,7 +119,7 @@ func TestJDIdentificationRows(t *testing.T) {
 func pdfBareModel() *generator.Model {
 	return &generator.Model{
 		Company:  generator.Company{Name: "Acme"},
-		Roles:    []generator.Role{{ID: "bare", Title: "Bare Role", Summary: "Does things."}},
+		Roles:    []generator.Role{{ID: "bare", Title: "Bare Role", RoleText: &generator.RoleText{Summary: "Does things."}}},
 		Settings: generator.Settings{Paper: "a4", Date: pdfTestDate, Version: "test"},
 	}
 }
@@ -150,6 +150,7 @@ func TestJDEmptySectionsOmitted(t *testing.T) {
 func TestJDPartialSections(t *testing.T) {
 	m := pdfBareModel()
 	r := &m.Roles[0]
+	r.OwnText()
 	r.Qualifications = []generator.Item{{Key: "p", Area: "Skills", Text: "Nice to have.", Preferred: true}}
 	r.Competencies = []ladders.Expectation{{Key: "k", Name: "Planning", Text: "Plans."}}
 	r.CareerPath = generator.CareerPath{Above: &generator.LevelRef{Code: "OPS-2", Title: "Analyst"}, Promotion: "Do more."}

@@ -166,6 +166,7 @@ func TestPDFStepLowestBadRole(t *testing.T) {
 	}
 	for _, bad := range [][]int{{90, 33}, {119}, {0, 1, 2}, {7, 8, 100, 101}} {
 		for i := range m.Roles {
+			m.Roles[i].OwnText() // texts are shared between roles
 			m.Roles[i].Summary = summaries[i]
 		}
 		for _, i := range bad {

@@ -165,6 +165,7 @@ func pdfSquash(s string) string { return strings.Join(strings.Fields(s), " ") }
 func TestPDFStressLongResponsibilities(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	r := pdfExampleRole(t, m, "ops-mgr-returns")
+	r.OwnText() // its text is shared with other roles
 	r.Responsibilities = nil
 	for i := range 60 {
 		r.Responsibilities = append(r.Responsibilities, generator.Item{
@@ -238,6 +239,7 @@ func TestPDFStressScripts(t *testing.T) {
 	const title = "Ředitel provozu — Διευθυντής — Директор"
 	m := pdfExampleModel(t, "a4")
 	r := pdfExampleRole(t, m, "coo")
+	r.OwnText()
 	r.Title = title
 	r.Department = "Łódź Ústí Ærø"
 	r.Summary = "Řídí provoz skladů. Διευθύνει τις λειτουργίες. Руководит операциями складов. " + r.Summary

@@ -147,6 +147,8 @@ func TestPDFStepEmitError(t *testing.T) {
 
 func TestPDFStepRefusesBadText(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
+	m.Roles[3].OwnText() // texts are shared between roles
+	m.Roles[5].OwnText()
 	m.Roles[3].Summary = "Runs the 東京 hub."
 	m.Roles[5].Summary = "Runs the 🚚 fleet."
 	for _, w := range []int{1, 4} {

@@ -160,6 +160,7 @@ func TestPDFPageBudgetWarning(t *testing.T) {
 	m := pdfExampleModel(t, "letter")
 	r, _ := m.Role("ops-supervisor-night")
 	long := *r
+	long.OwnText() // texts are shared between roles
 	for i := range 30 {
 		long.Responsibilities = append(long.Responsibilities, generator.Item{Key: fmt.Sprint("x", i), Area: "Extra", Text: strings.Repeat("A long added responsibility that takes room. ", 4)})
 	}
@@ -200,6 +201,7 @@ func TestPDFCJK(t *testing.T) {
 	m.Company.Name = "東京ロジスティクス株式会社"
 	r := &m.Roles[len(m.Roles)-1]
 	r.Title = "物流オペレーション担当"
+	r.OwnText() // its text is shared with other roles
 	ja := "倉庫の入出荷、在庫管理、配送の計画を担当し、チームと協力して「安全第一」を徹底します。毎週の業績を確認し、改善策を提案します。"
 	zh := "负责仓库的日常运营，包括收货、库存管理和发货（按计划执行），并与团队合作持续改进。"
 	r.Summary = strings.Repeat(ja, 6) + strings.Repeat(zh, 6)

@@ -181,6 +181,7 @@ func TestNothingInternal(t *testing.T) {
 func TestConfigTextIsOneLine(t *testing.T) {
 	m := exampleModel(t, "company")
 	r := m.Roles[1]
+	r.OwnText() // its text is shared with other roles
 	r.Title = "Lead\n\n# Not a heading"
 	r.Summary = "  First line.\nSecond line.  "
 	d := Build(m, &r)
