@@ -38,8 +38,8 @@ type Config struct {
 	// streamed is how many roles were decoded as the parser read them
 	// (see roleStream).
 	streamed int
-	// pos holds the line of every key path, found when a message first
-	// needs one (see positions).
+	// pos finds the lines of key paths when messages need them (see
+	// positions).
 	pos *positions
 	// warnings are those found by the checks Parse runs before resolving.
 	warnings []Problem
@@ -211,14 +211,6 @@ type OutputConfig struct {
 func (c *Config) Line(path string) int {
 	lines, _ := c.pos.find([]string{path}, nil)
 	return lines[path]
-}
-
-// column is the column the text at path starts on, when it is written on
-// one line of the file.
-func (c *Config) column(path string) (int, bool) {
-	_, cols := c.pos.find(nil, []string{path})
-	col, ok := cols[path]
-	return col, ok
 }
 
 // roleLine is the line of roles[i] in the file.

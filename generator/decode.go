@@ -521,14 +521,20 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 // fits reports whether the list n may be decoded: it has at most
 // listLimit(path) items (one problem otherwise).
 func (d *decoder) fits(n *yaml.Node, path string) bool {
+	return d.fitsCount(n, path, len(n.Content))
+}
+
+// fitsCount is fits for the list n of count items (a streamed list holds
+// fewer nodes than it had items).
+func (d *decoder) fitsCount(n *yaml.Node, path string, count int) bool {
 	limit := listLimit(path)
-	if len(n.Content) > limit {
-		d.ps.add(n.Line, path, "has %d items; the limit is %d", len(n.Content), limit)
+	if count > limit {
+		d.ps.add(n.Line, path, "has %d items; the limit is %d", count, limit)
 		return false
 	}
 	if limit == MaxListItems {
-		if d.items += len(n.Content); d.items > MaxTotalItems {
-			if d.items-len(n.Content) <= MaxTotalItems {
+		if d.items += count; d.items > MaxTotalItems {
+			if d.items-count <= MaxTotalItems {
 				d.ps.add(n.Line, path, "the file holds more than %d list items in all (YAML aliases expanded); the limit is %d", MaxTotalItems, MaxTotalItems)
 				d.ps.fatal = true
 			}

@@ -1,12 +1,9 @@
 package generator
 
 import (
-	"bytes"
 	"fmt"
 	"testing"
 	"time"
-
-	"github.com/jdgen/jdgen/internal/bigconfig"
 )
 
 const positionsDoc = `version: 1
@@ -25,18 +22,12 @@ roles:
     reports_to: ceo
 `
 
-// A config without problems never builds the table of key positions (a
-// large company has hundreds of thousands of paths), and drops the texts
-// it checked; a message that needs a position still gets the right one.
+// A config without problems never decodes the file again for key
+// positions (a large company has hundreds of thousands of paths), and
+// drops the texts it checked; a message that needs a position still gets
+// the right one.
 func TestPositionsOnlyWhenAsked(t *testing.T) {
-	var big bytes.Buffer
-	if err := bigconfig.Write(&big, 50); err != nil {
-		t.Fatal(err)
-	}
-	clean, err := Parse(big.Bytes(), "big.yaml", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	clean := parseBig(t, 50)
 	m, err := Resolve(clean, Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()})
 	if err != nil || len(m.Warnings) != 0 {
 		t.Fatalf("the generated company: %v, %d warnings", err, len(m.Warnings))
@@ -68,7 +59,8 @@ func TestPositionsOnlyWhenAsked(t *testing.T) {
 			t.Errorf("Line(%s) = %d, want %d", path, got, want)
 		}
 	}
-	if col, ok := cfg.column("roles[2].title"); !ok || col != 12 {
+	_, cols := cfg.pos.find(nil, []string{"roles[2].title"})
+	if col, ok := cols["roles[2].title"]; !ok || col != 12 {
 		t.Errorf("column(roles[2].title) = %d, %v, want 12", col, ok)
 	}
 	// The lines decoding records agree with the table.

@@ -15,9 +15,8 @@ import (
 	"github.com/jdgen/jdgen/internal/bigconfig"
 )
 
-// shareModel resolves a generated company of n roles without the sharing
-// pass, so tests can compare before and after.
-func shareModel(t *testing.T, n int) *Model {
+// parseBig parses a generated company of n roles.
+func parseBig(t *testing.T, n int) *Config {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := bigconfig.Write(&buf, n); err != nil {
@@ -27,6 +26,14 @@ func shareModel(t *testing.T, n int) *Model {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg
+}
+
+// shareModel resolves a generated company of n roles without the sharing
+// pass, so tests can compare before and after.
+func shareModel(t *testing.T, n int) *Model {
+	t.Helper()
+	cfg := parseBig(t, n)
 	defer func(old bool) { shareWhileResolving = old }(shareWhileResolving)
 	shareWhileResolving = false
 	m, err := resolve(cfg, Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()}, &problems{})
@@ -182,15 +189,7 @@ func shareable() []string {
 // per-role values, shared before the model is complete): one record per
 // distinct value before shareRoles runs.
 func TestComplianceSharedWhileResolving(t *testing.T) {
-	var buf bytes.Buffer
-	if err := bigconfig.Write(&buf, 500); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := Parse(buf.Bytes(), "big.yaml", t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := resolve(cfg, Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()}, &problems{})
+	m, err := resolve(parseBig(t, 500), Settings{Paper: "letter", Date: time.Unix(1700000000, 0).UTC()}, &problems{})
 	if err != nil {
 		t.Fatal(err)
 	}

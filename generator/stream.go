@@ -110,8 +110,7 @@ func (d *decoder) streamRole(open []*yaml.Node, item *yaml.Node) bool {
 // mapping holding them is decoded.
 func (d *decoder) endStream(n *yaml.Node, v reflect.Value) {
 	s := &d.stream
-	if s.count > MaxRoles {
-		d.ps.add(n.Line, "roles", "has %d items; the limit is %d", s.count, MaxRoles)
+	if !d.fitsCount(n, "roles", s.count) {
 		return
 	}
 	d.roleLines = s.lines

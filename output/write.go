@@ -231,7 +231,7 @@ func (w *DirWriter) Write(f generator.File) error {
 	}
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
-	same := w.unchanged(f.Name, sum, chunks)
+	same := w.unchanged(f, sum)
 	var err error
 	if !same {
 		p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
@@ -253,22 +253,18 @@ func (w *DirWriter) Write(f generator.File) error {
 // still in place and holds exactly data: then the new generation keeps
 // it as it is. A re-run whose output mostly did not change (same company,
 // same day) then writes, moves and deletes only the files that did.
-func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, chunks [][]byte) bool {
-	if want, ok := w.old[name]; !ok || want != sum || !realParents(w.target, name) {
+func (w *DirWriter) unchanged(f generator.File, sum [sha256.Size]byte) bool {
+	if want, ok := w.old[f.Name]; !ok || want != sum || !realParents(w.target, f.Name) {
 		return false
 	}
-	return sameContent(filepath.Join(w.target, filepath.FromSlash(name)), chunks)
+	return sameContent(filepath.Join(w.target, filepath.FromSlash(f.Name)), f)
 }
 
 // sameContent reports whether p is a regular file (not a link) holding
-// exactly the chunks, in order.
-func sameContent(p string, chunks [][]byte) bool {
-	size := 0
-	for _, c := range chunks {
-		size += len(c)
-	}
+// exactly f's content.
+func sameContent(p string, want generator.File) bool {
 	st, err := os.Lstat(p)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(size) {
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(want.Size()) {
 		return false
 	}
 	f, err := os.Open(p)
@@ -279,7 +275,7 @@ func sameContent(p string, chunks [][]byte) bool {
 	bp := sameBufs.Get().(*[]byte)
 	defer sameBufs.Put(bp)
 	buf := *bp
-	for _, data := range chunks {
+	for _, data := range want.Chunks() {
 		for off := 0; off < len(data); {
 			n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
 			if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {

@@ -619,20 +619,21 @@ func TestSameContent(t *testing.T) {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	one := func(b []byte) [][]byte { return [][]byte{b} }
+	one := func(b []byte) generator.File { return generator.File{Data: b} }
+	parts := func(p ...[]byte) generator.File { return generator.File{Parts: p} }
 	if !sameContent(p, one(data)) {
 		t.Fatal("a file is not the same as its own content")
 	}
 	// In pieces that do not line up with the blocks compared.
-	if !sameContent(p, [][]byte{data[:5], data[5 : sameBlock+7], nil, data[sameBlock+7:]}) {
+	if !sameContent(p, parts(data[:5], data[5:sameBlock+7], nil, data[sameBlock+7:])) {
 		t.Fatal("a file is not the same as its own content in pieces")
 	}
 	changed := bytes.Clone(data)
 	changed[len(changed)-1] = 'X' // in the second block
-	if sameContent(p, one(changed)) || sameContent(p, one(data[:len(data)-1])) || sameContent(p, [][]byte{data[:9], changed[9:]}) {
+	if sameContent(p, one(changed)) || sameContent(p, one(data[:len(data)-1])) || sameContent(p, parts(data[:9], changed[9:])) {
 		t.Error("a different content was taken for the same")
 	}
-	if sameContent(p, [][]byte{data, data[:1]}) {
+	if sameContent(p, parts(data, data[:1])) {
 		t.Error("a longer content was taken for the same")
 	}
 	link := filepath.Join(dir, "link")
@@ -642,7 +643,7 @@ func TestSameContent(t *testing.T) {
 	if sameContent(link, one(data)) {
 		t.Error("a symbolic link was taken for the file")
 	}
-	if sameContent(filepath.Join(dir, "missing"), nil) {
+	if sameContent(filepath.Join(dir, "missing"), generator.File{}) {
 		t.Error("a missing file was taken for an empty one")
 	}
 }

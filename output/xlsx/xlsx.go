@@ -31,12 +31,12 @@ func CareerLadderStep(o Options) generator.Step {
 			if err != nil {
 				return err
 			}
-			parts, err := xlsxBuildParts(ctx, m)
+			pieces, err := xlsxBuildPieces(ctx, m)
 			release()
 			if err != nil {
 				return err
 			}
-			return emit(generator.File{Name: xlsxFileName, Parts: parts})
+			return emit(generator.File{Name: xlsxFileName, Parts: pieces.done()})
 		},
 	}
 }
@@ -50,11 +50,11 @@ func BuildWorkbook(m *generator.Model) ([]byte, error) {
 
 // xlsxBuild is the workbook in one slice.
 func xlsxBuild(ctx context.Context, m *generator.Model) ([]byte, error) {
-	parts, err := xlsxBuildParts(ctx, m)
+	pieces, err := xlsxBuildPieces(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	return bytes.Join(parts, nil), nil
+	return bytes.Join(pieces.done(), nil), nil
 }
 
 // The file and its sheets, in tab order.
@@ -239,17 +239,8 @@ type xlsxBook struct {
 	dims map[string]string
 }
 
-// xlsxBuildParts builds the workbook and returns the file in pieces (see
-// xlsxPieces), in order.
-func xlsxBuildParts(ctx context.Context, m *generator.Model) ([][]byte, error) {
-	pieces, err := xlsxBuildPieces(ctx, m)
-	if err != nil {
-		return nil, err
-	}
-	return pieces.done(), nil
-}
-
-// xlsxBuildPieces builds the workbook into pieces.
+// xlsxBuildPieces builds the workbook into pieces (see xlsxPieces): the
+// file is pieces.done(), in order.
 func xlsxBuildPieces(ctx context.Context, m *generator.Model) (out *xlsxPieces, err error) {
 	if m == nil {
 		return nil, ErrWorkbookNoModel

@@ -164,15 +164,9 @@ func (z *xlsxSortedZip) Close() error {
 		return fmt.Errorf("%w: %s: a dimension was recorded but the worksheet was not written", ErrWorkbookBuild, left[0])
 	}
 	slices.SortStableFunc(z.parts, func(a, b *xlsxPart) int { return strings.Compare(a.name, b.name) })
-	if buf, ok := z.out.(*bytes.Buffer); ok {
-		buf.Grow(z.archiveSize())
-	}
-	if pieces, ok := z.out.(*xlsxPieces); ok {
-		pieces.parts = make([][]byte, 0, 2*len(z.parts)+2)
-		for _, p := range z.parts {
-			pieces.parts = slices.Grow(pieces.parts, len(p.chunks.blocks))
-		}
-	}
+	// Written to pieces (the workbook step), the compressed blocks are
+	// kept as they are, not copied (see xlsxPieces).
+	pieces, _ := z.out.(*xlsxPieces)
 	xlsxCheckpoint()
 	out := zip.NewWriter(z.out)
 	// The extended timestamp CreateHeader adds: ID, size 5, flags
@@ -203,7 +197,6 @@ func (z *xlsxSortedZip) Close() error {
 		if err != nil {
 			return err
 		}
-		pieces, _ := z.out.(*xlsxPieces)
 		for i, c := range p.chunks.blocks {
 			if pieces != nil {
 				// The zip writer's buffer goes out first, so c reaches
@@ -224,16 +217,6 @@ func (z *xlsxSortedZip) Close() error {
 		p.chunks.blocks = nil
 	}
 	return out.Close()
-}
-
-// archiveSize is a close upper bound of the finished archive's size.
-func (z *xlsxSortedZip) archiveSize() int {
-	const perEntry = 30 + 16 + 46 + 2*9 // local header, descriptor, central header, extras
-	n := 22                             // end of central directory
-	for _, p := range z.parts {
-		n += p.chunks.n + perEntry + 2*len(p.name)
-	}
-	return n
 }
 
 // xlsxNeedsFix tells whether part name is fixed up on its way through.
