@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 	"sync"
@@ -21,10 +22,52 @@ type File struct {
 	// large file made in blocks (the workbook) is written without first
 	// being joined into one more copy of itself.
 	Parts [][]byte
+	// Stream, when Data and Parts are nil, writes the content to w: a file
+	// that grows with the company and is made front to back (the careers
+	// index) is made while it is written, never held whole. Stream must
+	// write the same bytes every time it is called; its error fails the
+	// file. It runs in the goroutine that hands the file to the sink.
+	Stream func(w io.Writer) error
 }
 
-// Size is the length of the file's content.
+// Streamed reports whether the file's content comes from Stream.
+func (f File) Streamed() bool {
+	return f.Data == nil && f.Parts == nil && f.Stream != nil
+}
+
+// Hold returns f with its content in Data: a streamed file is made into
+// memory (or Stream's error is returned), any other file
+// is returned as it is. Sinks that keep or inspect files use it.
+func (f File) Hold() (File, error) {
+	if !f.Streamed() {
+		return f, nil
+	}
+	var b bytes.Buffer
+	if err := f.Stream(&b); err != nil {
+		return File{}, fmt.Errorf("making %s: %w", f.Name, err)
+	}
+	data := b.Bytes()
+	if data == nil {
+		data = []byte{}
+	}
+	return File{Name: f.Name, Data: data}, nil
+}
+
+// held is f's content in memory: Data, or a streamed file made (nil when
+// its Stream fails: Hold reports the error).
+func (f File) held() File {
+	if h, err := f.Hold(); err == nil {
+		return h
+	}
+	return File{Name: f.Name}
+}
+
+// Size is the length of the file's content (a streamed file is made to
+// measure it).
 func (f File) Size() int {
+	if f.Streamed() {
+		f = f.held()
+	}
 	if f.Data != nil {
 		return len(f.Data)
 	}
@@ -35,8 +78,12 @@ func (f File) Size() int {
 	return n
 }
 
-// Content is the file's content in one slice: Data, or Parts joined.
+// Content is the file's content in one slice: Data, Parts joined, or what
+// Stream writes (nil if it fails; Hold says why).
 func (f File) Content() []byte {
+	if f.Streamed() {
+		f = f.held()
+	}
 	if f.Data != nil || f.Parts == nil {
 		return f.Data
 	}
@@ -44,8 +91,11 @@ func (f File) Content() []byte {
 }
 
 // Chunks is the file's content as pieces to write in order: Data as the
-// one piece, or Parts.
+// one piece, Parts, or what Stream writes as one piece.
 func (f File) Chunks() [][]byte {
+	if f.Streamed() {
+		f = f.held()
+	}
 	if f.Data != nil {
 		return [][]byte{f.Data}
 	}
@@ -66,7 +116,8 @@ type Step struct {
 }
 
 // Generate runs the steps concurrently over the model and hands every
-// file to emit, one call at a time. The steps share the worker budget in
+// file to emit, one call at a time, with its content held (see
+// File.Hold: a streamed file reaches emit made, in Data). The steps share the worker budget in
 // ctx (see WithWorkers): a step holds a slot while it computes, so the
 // last step does not run on one core while the others idle. Generate
 // stops at the first error, cancelling the other steps, or when ctx is
@@ -74,6 +125,10 @@ type Step struct {
 func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {
 	var mu sync.Mutex
 	return generate(ctx, m, steps, func(f File) error {
+		f, err := f.Hold()
+		if err != nil {
+			return err
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		return emit(f)

@@ -104,7 +104,7 @@ func fuzzPostings(t *testing.T, m *generator.Model, drawable bool) {
 	r := &m.Roles[0]
 	want := strings.Join(strings.Fields(r.Title), " ")
 	files := map[string][]byte{}
-	sink := func(f generator.File) error { files[f.Name] = f.Data; return nil }
+	sink := func(f generator.File) error { f, err := f.Hold(); files[f.Name] = f.Data; return err }
 	err := pdf.PostingsStep(pdf.Options{Workers: 1}).Run(context.Background(), m, sink)
 	switch {
 	case drawable && err != nil:

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -224,6 +225,9 @@ func (w *DirWriter) Write(f generator.File) error {
 	w.files[f.Name] = fileEntry{} // claimed; the hash follows
 	w.mu.Unlock()
 
+	if f.Streamed() {
+		return w.writeStream(f)
+	}
 	chunks := f.Chunks()
 	h := sha256.New()
 	for _, c := range chunks {
@@ -247,6 +251,113 @@ func (w *DirWriter) Write(f generator.File) error {
 	}
 	w.files[f.Name] = fileEntry{sum: sum, same: same}
 	return nil
+}
+
+// writeStream is Write for a streamed file (generator.File.Stream): it is
+// made straight into the stage, hashed on the way, never held whole. If
+// the last generation left the same bytes in place, the staged copy is
+// dropped and the file stays where it is, as for any unchanged file.
+func (w *DirWriter) writeStream(f generator.File) error {
+	p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
+	sum, err := streamNew(p, f)
+	same := false
+	if err == nil {
+		if same = w.unchangedStaged(f.Name, sum, p); same {
+			err = os.Remove(p)
+		}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if err != nil {
+		delete(w.files, f.Name)
+		return fmt.Errorf("%w: %w", ErrWrite, err)
+	}
+	w.files[f.Name] = fileEntry{sum: sum, same: same}
+	return nil
+}
+
+// streamBufferSize is the block a streamed file reaches the disk in.
+const streamBufferSize = 64 << 10
+
+// streamNew creates p (which must not exist) with what f's Stream writes,
+// and returns its SHA-256.
+func streamNew(p string, f generator.File) (sum [sha256.Size]byte, err error) {
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return sum, err
+	}
+	fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return sum, err
+	}
+	h := sha256.New()
+	bw := bufio.NewWriterSize(io.MultiWriter(fh, h), streamBufferSize)
+	err = f.Stream(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		startWriteback(fh)
+	}
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(p) // what was made of it
+		return sum, fmt.Errorf("making %s: %w", f.Name, err)
+	}
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
+// unchangedStaged is unchanged for a file already staged at staged: the
+// file the last generation wrote at name is still in place and holds the
+// same bytes.
+func (w *DirWriter) unchangedStaged(name string, sum [sha256.Size]byte, staged string) bool {
+	if want, ok := w.old[name]; !ok || want != sum || !realParents(w.target, name) {
+		return false
+	}
+	return sameFiles(filepath.Join(w.target, filepath.FromSlash(name)), staged)
+}
+
+// sameFiles reports whether p is a regular file (not a link) holding
+// exactly what the file q holds.
+func sameFiles(p, q string) bool {
+	sp, err := os.Lstat(p)
+	if err != nil || !sp.Mode().IsRegular() {
+		return false
+	}
+	sq, err := os.Stat(q)
+	if err != nil || sp.Size() != sq.Size() {
+		return false
+	}
+	a, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer a.Close()
+	b, err := os.Open(q)
+	if err != nil {
+		return false
+	}
+	defer b.Close()
+	ap, bp := sameBufs.Get().(*[]byte), sameBufs.Get().(*[]byte)
+	defer sameBufs.Put(ap)
+	defer sameBufs.Put(bp)
+	for {
+		n, aerr := io.ReadFull(a, *ap)
+		m, berr := io.ReadFull(b, (*bp)[:n])
+		if m != n || !bytes.Equal((*ap)[:n], (*bp)[:n]) {
+			return false
+		}
+		if aerr != nil {
+			// The end of p: q must end too.
+			k, _ := b.Read((*bp)[:1])
+			return (aerr == io.EOF || aerr == io.ErrUnexpectedEOF) && k == 0
+		}
+		if berr != nil {
+			return false
+		}
+	}
 }
 
 // unchanged reports whether the file the last generation wrote at name is

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -778,5 +779,156 @@ func TestDirWriterWritesParts(t *testing.T) {
 	write(generator.File{Name: "book.xlsx", Parts: [][]byte{[]byte("PK-mid"), []byte("dle-END")}})
 	if got := readFile(t, filepath.Join(out, "book.xlsx")); got != "PK-middle-END" {
 		t.Fatalf("book.xlsx holds %q after a change", got)
+	}
+}
+
+// streamed is a file whose content Stream writes in pieces of k bytes.
+func streamed(name string, data []byte, k int) generator.File {
+	return generator.File{Name: name, Stream: func(w io.Writer) error {
+		for off := 0; off < len(data); off += k {
+			if _, err := w.Write(data[off:min(off+k, len(data))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// A streamed file is made straight into the stage: the folder gets its
+// bytes and the manifest their hash; a re-run that makes the same bytes
+// leaves the file in place (same inode, nothing left staged), one that
+// makes other bytes replaces it.
+func TestDirWriterWritesStreams(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	// write commits f as the next generation; staged is whether f was
+	// left in the stage to be moved in.
+	write := func(f generator.File, staged bool) {
+		t.Helper()
+		w, err := NewDirWriter(context.Background(), out, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(f); err != nil {
+			w.Abort()
+			t.Fatal(err)
+		}
+		files := slices.DeleteFunc(slices.Collect(maps.Keys(tree(t, filepath.Join(w.stage, "new")))), func(n string) bool { return strings.HasSuffix(n, "/") })
+		if got := len(files) > 0; got != staged {
+			t.Errorf("%s staged: %v, want %v", f.Name, got, staged)
+		}
+		if _, err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data := bytes.Repeat([]byte("<tr><td>row</td></tr>\n"), 3*streamBufferSize/16) // several buffers
+	write(streamed("postings/index.html", data, 1000), true)
+	p := filepath.Join(out, "postings", "index.html")
+	if got := readFile(t, p); got != string(data) {
+		t.Fatalf("the streamed file holds %d bytes, want the %d streamed", len(got), len(data))
+	}
+	m, err := ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("%x", sha256.Sum256(data)); m["postings/index.html"] != want {
+		t.Errorf("manifest hash %s, want %s", m["postings/index.html"], want)
+	}
+	before, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(streamed("postings/index.html", data, 777), false) // the same bytes, cut differently
+	after, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(before, after) {
+		t.Error("an unchanged streamed file was written again")
+	}
+	changed := bytes.Clone(data)
+	changed[len(changed)-2] = 'X' // in the last buffer
+	write(streamed("postings/index.html", changed, 1000), true)
+	if got := readFile(t, p); got != string(changed) {
+		t.Error("a changed streamed file was not replaced")
+	}
+	// Given as Data, the same content is also taken for unchanged.
+	before, _ = os.Stat(p)
+	write(generator.File{Name: "postings/index.html", Data: changed}, false)
+	if after, err := os.Stat(p); err != nil || !os.SameFile(before, after) {
+		t.Error("the streamed file's content given whole was written again")
+	}
+}
+
+// A stream that fails fails the write (ErrWrite, with its own error),
+// releases the name and leaves nothing staged; the output folder keeps its
+// last generation when the run is abandoned.
+func TestDirWriterFailedStream(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if err := writeAll(t, out, map[string]string{"index.html": "old"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewDirWriter(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	f := generator.File{Name: "index.html", Stream: func(w io.Writer) error {
+		if _, err := w.Write(bytes.Repeat([]byte("x"), 2*streamBufferSize)); err != nil {
+			return err
+		}
+		return boom
+	}}
+	if err := w.Write(f); !errors.Is(err, ErrWrite) || !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want ErrWrite wrapping the stream's error", err)
+	}
+	if n := w.Count(); n != 0 {
+		t.Errorf("Count = %d after a failed stream, want 0", n)
+	}
+	if staged := tree(t, filepath.Join(w.stage, "new")); staged["index.html"] != "" {
+		t.Errorf("a failed stream left %d bytes staged", len(staged["index.html"]))
+	}
+	// The name is free again.
+	if err := w.Write(streamed("index.html", []byte("new"), 1)); err != nil {
+		t.Errorf("writing the name again after a failed stream: %v", err)
+	}
+	if err := w.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readFile(t, filepath.Join(out, "index.html")); got != "old" {
+		t.Errorf("after the failed run index.html holds %q", got)
+	}
+	noStage(t, out)
+}
+
+// sameFiles compares two files to their ends and refuses links and files
+// of different lengths.
+func TestSameFiles(t *testing.T) {
+	dir := t.TempDir()
+	data := bytes.Repeat([]byte("0123456789abcdef"), sameBlock/8) // two blocks
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a, b := write("a", data), write("b", data)
+	if !sameFiles(a, b) {
+		t.Fatal("two files with the same bytes differ")
+	}
+	changed := bytes.Clone(data)
+	changed[len(changed)-1] = 'X'
+	if sameFiles(a, write("c", changed)) || sameFiles(a, write("d", data[:len(data)-1])) || sameFiles(a, write("e", append(bytes.Clone(data), 'x'))) {
+		t.Error("different files taken for the same")
+	}
+	if sameFiles(a, write("empty", nil)) || !sameFiles(write("empty2", nil), filepath.Join(dir, "empty")) {
+		t.Error("empty files compared wrongly")
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(a, link); err != nil {
+		t.Fatal(err)
+	}
+	if sameFiles(link, b) || sameFiles(filepath.Join(dir, "missing"), b) {
+		t.Error("a link or a missing file taken for the file")
 	}
 }

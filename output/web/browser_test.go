@@ -80,7 +80,7 @@ func writeSite(t *testing.T, dir string) []string {
 				return err
 			}
 			pages = append(pages, name+"/"+f.Name)
-			return os.WriteFile(p, f.Data, 0o644)
+			return os.WriteFile(p, f.Content(), 0o644)
 		})
 		if err != nil {
 			t.Fatal(err)

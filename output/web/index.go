@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -51,8 +52,8 @@ func Index(docs []posting.Document, company, lang string, a Assets) []byte {
 	return indexPage(rows, company, lang, a)
 }
 
-// indexRow is what the index shows of one posting. The step keeps one per
-// open role until the index is written, not the whole text.
+// indexRow is what the index shows of one posting. The step makes each
+// again from its posting while the index is written, so none is kept.
 type indexRow struct {
 	id, title, location, workplace, employment string
 	pay, paySort                               string
@@ -78,23 +79,69 @@ func rowOf(d posting.Document) indexRow {
 	return r
 }
 
-// indexPage renders the index of rows.
+// indexPage renders the index of rows in one buffer sized for it.
 func indexPage(rows []indexRow, company, lang string, a Assets) []byte {
-	css := indexStyle(a.Brand)
 	var b bytes.Buffer
-	b.Grow(len(css) + len(indexScript) + indexRowBytes*len(rows) + 4096) // one allocation, not doublings
+	b.Grow(indexStyleBytes(a) + indexRowBytes*len(rows) + 4096) // one allocation, not doublings
+	has := func(w string) bool {
+		return slices.ContainsFunc(rows, func(r indexRow) bool { return r.workplace == w })
+	}
+	each := func(row func(indexRow) error) error {
+		for _, r := range rows {
+			if err := row(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	_ = writeIndex(&b, len(rows), has, each, company, lang, a) // a bytes.Buffer takes every write
+	return b.Bytes()
+}
+
+// indexStyleBytes is about what the index's style and script take.
+func indexStyleBytes(a Assets) int {
+	return len(indexStyle(a.Brand)) + len(indexScript)
+}
+
+// indexFlushBytes is how much of the index is formatted before it is
+// handed to the writer.
+const indexFlushBytes = 32 << 10
+
+// writeIndex writes the careers index of n positions to w, front to back,
+// never holding more than indexFlushBytes of it: each hands over the rows
+// in order (and stops at the first error), has tells whether a workplace
+// is among them (for the filter's choices).
+func writeIndex(w io.Writer, n int, has func(workplace string) bool, each func(row func(indexRow) error) error, company, lang string, a Assets) error {
+	var b bytes.Buffer
+	flush := func() error {
+		_, err := w.Write(b.Bytes())
+		b.Reset()
+		return err
+	}
+	css := indexStyle(a.Brand)
 	title := "Open positions at " + company
-	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", len(rows), company), css, indexScript)
+	head(&b, lang, title, fmt.Sprintf("%d open positions at %s.", n, company), css, indexScript)
 	b.WriteString("</head>\n<body class=\"index\">\n")
 	b.WriteString("<a class=\"skip\" href=\"#main\">Skip to the positions</a>\n")
 	drawBanner(&b, company, a)
 	b.WriteString("<main id=\"main\">\n<h1>" + esc(title) + "</h1>\n")
-	fmt.Fprintf(&b, "<p class=\"intro\">%s. Select a position to read the full posting.</p>\n", esc(plural(len(rows), "open position")))
-	drawFilters(&b, rows)
-	drawTable(&b, rows)
+	fmt.Fprintf(&b, "<p class=\"intro\">%s. Select a position to read the full posting.</p>\n", esc(plural(n, "open position")))
+	drawFilters(&b, has)
+	drawTableHead(&b)
+	err := each(func(r indexRow) error {
+		drawRow(&b, r)
+		if b.Len() < indexFlushBytes {
+			return nil
+		}
+		return flush()
+	})
+	if err != nil {
+		return err
+	}
+	b.WriteString("</tbody>\n</table>\n")
 	b.WriteString("</main>\n<footer>\n<p>" + esc(company) + "</p>\n</footer>\n")
 	b.WriteString("<script>" + indexScript + "</script>\n</body>\n</html>\n")
-	return b.Bytes()
+	return flush()
 }
 
 // indexRowBytes is about what one row of the index takes (about 400
@@ -107,12 +154,12 @@ const indexLocationFact = "Location"
 
 // drawFilters is the search box, the workplace filter and the live count,
 // hidden until the script runs.
-func drawFilters(b *bytes.Buffer, rows []indexRow) {
+func drawFilters(b *bytes.Buffer, has func(workplace string) bool) {
 	b.WriteString("<div id=\"filters\" class=\"filters\" hidden>\n")
 	b.WriteString("<div><label for=\"q\">Search positions</label><input id=\"q\" type=\"search\" autocomplete=\"off\"></div>\n")
 	b.WriteString("<div><label for=\"workplace\">Workplace</label><select id=\"workplace\"><option value=\"\">All workplaces</option>")
 	for _, w := range generator.Workplaces {
-		if slices.ContainsFunc(rows, func(r indexRow) bool { return r.workplace == w }) {
+		if has(w) {
 			b.WriteString("<option value=\"" + esc(w) + "\">" + esc(generator.Label(w)) + "</option>")
 		}
 	}
@@ -120,9 +167,9 @@ func drawFilters(b *bytes.Buffer, rows []indexRow) {
 	b.WriteString("<p id=\"count\" role=\"status\" aria-live=\"polite\"></p>\n</div>\n")
 }
 
-// drawTable is the positions table; sortable columns have a button in
-// their header.
-func drawTable(b *bytes.Buffer, rows []indexRow) {
+// drawTableHead opens the positions table; sortable columns have a button
+// in their header.
+func drawTableHead(b *bytes.Buffer) {
 	b.WriteString("<table id=\"positions\">\n<caption class=\"intro\">Open positions; select a column heading to sort.</caption>\n<thead><tr>")
 	sortable := func(label, typ string) {
 		fmt.Fprintf(b, "<th scope=\"col\" aria-sort=\"none\" data-type=\"%s\"><button type=\"button\">%s</button></th>", typ, esc(label))
@@ -133,19 +180,20 @@ func drawTable(b *bytes.Buffer, rows []indexRow) {
 	sortable("Employment type", "text")
 	sortable("Pay", "number")
 	b.WriteString("<th scope=\"col\">Posting as PDF</th></tr></thead>\n<tbody>\n")
-	for _, r := range rows {
-		fmt.Fprintf(b, "<tr data-workplace=\"%s\">", esc(r.workplace))
-		fmt.Fprintf(b, "<td data-sort=\"%s\"><a href=\"%s.html\">%s</a></td>", esc(r.title), esc(r.id), esc(r.title))
-		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(r.location), esc(r.location))
-		w := generator.Label(r.workplace)
-		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(w), esc(w))
-		e := generator.Label(r.employment)
-		fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
-		fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", r.paySort, esc(r.pay))
-		fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(r.id), esc("PDF of "+r.title))
-		b.WriteString("</tr>\n")
-	}
-	b.WriteString("</tbody>\n</table>\n")
+}
+
+// drawRow is one position of the table.
+func drawRow(b *bytes.Buffer, r indexRow) {
+	fmt.Fprintf(b, "<tr data-workplace=\"%s\">", esc(r.workplace))
+	fmt.Fprintf(b, "<td data-sort=\"%s\"><a href=\"%s.html\">%s</a></td>", esc(r.title), esc(r.id), esc(r.title))
+	fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(r.location), esc(r.location))
+	w := generator.Label(r.workplace)
+	fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(w), esc(w))
+	e := generator.Label(r.employment)
+	fmt.Fprintf(b, "<td data-sort=\"%s\">%s</td>", esc(e), esc(e))
+	fmt.Fprintf(b, "<td class=\"pay\" data-sort=\"%s\">%s</td>", r.paySort, esc(r.pay))
+	fmt.Fprintf(b, "<td><a href=\"%s.pdf\" aria-label=\"%s\">PDF</a></td>", esc(r.id), esc("PDF of "+r.title))
+	b.WriteString("</tr>\n")
 }
 
 func plural(n int, noun string) string {

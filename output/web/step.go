@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"io"
 	"path"
 
 	"github.com/jdgen/jdgen/generator"
@@ -22,9 +23,9 @@ func PostingsStep(o Options) generator.Step {
 				return err
 			}
 			open := posting.Open(m)
-			rows := make([]indexRow, 0, len(open))
 			lang := "en-US"
-			for _, r := range open {
+			workplaces := map[string]bool{}
+			for i, r := range open {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -42,18 +43,33 @@ func PostingsStep(o Options) generator.Step {
 				if err := emit(generator.File{Name: path.Join(posting.Dir, r.ID+".html"), Data: page}); err != nil {
 					return err
 				}
-				if len(rows) == 0 {
+				if i == 0 {
 					lang = d.Lang
 				}
-				rows = append(rows, rowOf(d))
+				workplaces[d.Workplace] = true
 			}
+			// The index is written as it is made (4.6 MB at 10,000 roles),
+			// its rows made again from the postings: nothing of it is held.
 			release, err := generator.Acquire(ctx)
 			if err != nil {
 				return err
 			}
-			index := indexPage(rows, m.Company.Name, lang, a)
-			release()
-			return emit(generator.File{Name: path.Join(posting.Dir, generator.PostingIndexID+".html"), Data: index})
+			defer release()
+			has := func(w string) bool { return workplaces[w] }
+			each := func(row func(indexRow) error) error {
+				for _, r := range open {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					if err := row(rowOf(posting.Build(m, r))); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			return emit(generator.File{Name: path.Join(posting.Dir, generator.PostingIndexID+".html"), Stream: func(w io.Writer) error {
+				return writeIndex(w, len(open), has, each, m.Company.Name, lang, a)
+			}})
 		},
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/bigconfig"
 	_ "github.com/jdgen/jdgen/internal/golden" // registers -update
 	"github.com/jdgen/jdgen/internal/steptest"
 	"github.com/jdgen/jdgen/output/posting"
@@ -40,8 +41,9 @@ func render(t testing.TB, m *generator.Model) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := PostingsStep(Options{}).Run(t.Context(), m, func(f generator.File) error {
+		f, err := f.Hold() // the index is streamed
 		files[f.Name] = f.Data
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -542,4 +544,65 @@ func TestIndexFromEntries(t *testing.T) {
 func TestStepSharesWorkerBudget(t *testing.T) {
 	m := exampleModel(t, "company")
 	steptest.SharesWorkerBudget(t, PostingsStep(Options{}), m, len(posting.Open(m))+1)
+}
+
+// maxWriter records the largest write it is given.
+type maxWriter struct {
+	bytes.Buffer
+	max int
+}
+
+func (w *maxWriter) Write(p []byte) (int, error) {
+	w.max = max(w.max, len(p))
+	return w.Buffer.Write(p)
+}
+
+// The step hands the careers index over as a stream, made from the
+// postings while it is written: the writer receives it in pieces of about
+// indexFlushBytes, never the whole page, and the bytes are the index of
+// the whole documents.
+func TestIndexStreamed(t *testing.T) {
+	var doc bytes.Buffer
+	if err := bigconfig.Write(&doc, 300); err != nil {
+		t.Fatal(err)
+	}
+	m := steptest.Model(t, doc.Bytes(), time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+	var index generator.File
+	err := PostingsStep(Options{}).Run(t.Context(), m, func(f generator.File) error {
+		if f.Name == "postings/index.html" {
+			index = f
+		} else if f.Streamed() {
+			t.Errorf("%s is streamed", f.Name)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !index.Streamed() {
+		t.Fatal("the index is not streamed")
+	}
+	var w maxWriter
+	if err := index.Stream(&w); err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAssets(m.Company.Logo, m.Company.BrandColor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []posting.Document
+	for _, r := range posting.Open(m) {
+		docs = append(docs, posting.Build(m, r))
+	}
+	if want := Index(docs, m.Company.Name, docs[0].Lang, a); !bytes.Equal(w.Bytes(), want) {
+		t.Fatalf("the streamed index (%d bytes) differs from the index of the documents (%d bytes)", w.Len(), len(want))
+	}
+	if w.Len() < 3*indexFlushBytes || w.max > indexFlushBytes+8<<10 {
+		t.Errorf("a %d KB index was written in pieces of up to %d KB (want about %d KB)", w.Len()>>10, w.max>>10, indexFlushBytes>>10)
+	}
+	// Made twice, the same bytes (Stream must be repeatable).
+	var again bytes.Buffer
+	if err := index.Stream(&again); err != nil || !bytes.Equal(again.Bytes(), w.Bytes()) {
+		t.Errorf("the index made again differs (err %v)", err)
+	}
 }
