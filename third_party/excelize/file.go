@@ -173,24 +173,11 @@ func (f *File) writeToZip(zw ZipWriter) error {
 	f.styleSheetWriter()
 	f.themeWriter()
 
-	for path, stream := range f.streams {
-		fi, err := zw.Create(path)
-		if err != nil {
-			return err
-		}
-		var from io.Reader
-		if from, err = stream.rawData.Reader(); err != nil {
-			_ = stream.rawData.Close()
-			return err
-		}
-		written, err := io.Copy(fi, from)
-		if err != nil {
-			return err
-		}
-		if written > math.MaxUint32 {
-			f.zip64Entries = append(f.zip64Entries, path)
-		}
-	}
+	// jdgen patch 2: every part in name order. Upstream writes the
+	// streamed sheets in map order (a different archive each time), then
+	// the other parts in reverse name order; in one order the same
+	// workbook is the same archive, and a ZipWriter can write each part
+	// as it comes instead of holding them all to sort them.
 	var (
 		n                int
 		err              error
@@ -203,32 +190,53 @@ func (f *File) writeToZip(zw ZipWriter) error {
 		files = append(files, path.(string))
 		return true
 	})
-	sort.Sort(sort.Reverse(sort.StringSlice(files)))
-	for _, path := range files {
-		var fi io.Writer
-		if fi, err = zw.Create(path); err != nil {
-			break
-		}
-		content, _ := f.Pkg.Load(path)
-		if n, err = fi.Write(content.([]byte)); int64(n) > math.MaxUint32 {
-			f.zip64Entries = append(f.zip64Entries, path)
-		}
-	}
 	f.tempFiles.Range(func(path, content interface{}) bool {
 		if _, ok := f.Pkg.Load(path); ok {
+			return true
+		}
+		if _, ok := f.streams[path.(string)]; ok {
 			return true
 		}
 		tempFiles = append(tempFiles, path.(string))
 		return true
 	})
-	sort.Sort(sort.Reverse(sort.StringSlice(tempFiles)))
-	for _, path := range tempFiles {
+	parts := make([]string, 0, len(f.streams)+len(files)+len(tempFiles))
+	for path := range f.streams {
+		parts = append(parts, path)
+	}
+	parts = append(append(parts, files...), tempFiles...)
+	sort.Strings(parts)
+	for _, path := range parts {
 		var fi io.Writer
 		if fi, err = zw.Create(path); err != nil {
-			break
+			return err
 		}
-		if n, err = fi.Write(f.readBytes(path)); int64(n) > math.MaxUint32 {
+		if stream, ok := f.streams[path]; ok {
+			var from io.Reader
+			if from, err = stream.rawData.Reader(); err != nil {
+				_ = stream.rawData.Close()
+				return err
+			}
+			written, err := io.Copy(fi, from)
+			if err != nil {
+				return err
+			}
+			if written > math.MaxUint32 {
+				f.zip64Entries = append(f.zip64Entries, path)
+			}
+			continue
+		}
+		var content []byte
+		if c, ok := f.Pkg.Load(path); ok {
+			content = c.([]byte)
+		} else {
+			content = f.readBytes(path)
+		}
+		if n, err = fi.Write(content); int64(n) > math.MaxUint32 {
 			f.zip64Entries = append(f.zip64Entries, path)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	return err
