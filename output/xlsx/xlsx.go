@@ -26,17 +26,20 @@ func CareerLadderStep(o Options) generator.Step {
 	return generator.Step{
 		Name: "career ladder",
 		Run: func(ctx context.Context, m *generator.Model, emit generator.Sink) error {
-			// One slot of the run's worker budget while building.
+			if m == nil {
+				return ErrWorkbookNoModel
+			}
+			// One slot of the run's worker budget while building. The
+			// workbook is built as it is written (File.Stream): at 10,000
+			// roles its 7.6 MB are never held.
 			release, err := generator.Acquire(ctx)
 			if err != nil {
 				return err
 			}
-			pieces, err := xlsxBuildPieces(ctx, m)
-			release()
-			if err != nil {
-				return err
-			}
-			return emit(generator.File{Name: xlsxFileName, Parts: pieces.done()})
+			defer release()
+			return emit(generator.File{Name: xlsxFileName, Stream: func(w io.Writer) error {
+				return xlsxWrite(ctx, m, w)
+			}})
 		},
 	}
 }
@@ -45,16 +48,11 @@ func CareerLadderStep(o Options) generator.Step {
 // Competencies, Roles, Responsibilities, Comparison and Org Chart, in that
 // order. The same model (including Settings.Date) gives the same bytes.
 func BuildWorkbook(m *generator.Model) ([]byte, error) {
-	return xlsxBuild(context.Background(), m)
-}
-
-// xlsxBuild is the workbook in one slice.
-func xlsxBuild(ctx context.Context, m *generator.Model) ([]byte, error) {
-	pieces, err := xlsxBuildPieces(ctx, m)
-	if err != nil {
+	var b bytes.Buffer
+	if err := xlsxWrite(context.Background(), m, &b); err != nil {
 		return nil, err
 	}
-	return bytes.Join(pieces.done(), nil), nil
+	return b.Bytes(), nil
 }
 
 // The file and its sheets, in tab order.
@@ -239,11 +237,11 @@ type xlsxBook struct {
 	dims map[string]string
 }
 
-// xlsxBuildPieces builds the workbook into pieces (see xlsxPieces): the
-// file is pieces.done(), in order.
-func xlsxBuildPieces(ctx context.Context, m *generator.Model) (out *xlsxPieces, err error) {
+// xlsxWrite builds the workbook and writes it to w as it is made (see
+// xlsxStreamZip); what it wrote before an error is not a workbook.
+func xlsxWrite(ctx context.Context, m *generator.Model, w io.Writer) (err error) {
 	if m == nil {
-		return nil, ErrWorkbookNoModel
+		return ErrWorkbookNoModel
 	}
 	f := excelize.NewFile()
 	defer func() {
@@ -261,7 +259,7 @@ func xlsxBuildPieces(ctx context.Context, m *generator.Model) (out *xlsxPieces, 
 		}
 	}
 	if err := b.setup(); err != nil {
-		return nil, err
+		return err
 	}
 	steps := []struct {
 		sheet string
@@ -279,25 +277,24 @@ func xlsxBuildPieces(ctx context.Context, m *generator.Model) (out *xlsxPieces, 
 	}
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return err
 		}
 		if err := s.write(); err != nil {
-			return nil, fmt.Errorf("%s sheet: %w", s.sheet, err)
+			return fmt.Errorf("%s sheet: %w", s.sheet, err)
 		}
 	}
 	stamp := xlsxZipTime(m.Settings.Date)
-	// The archive goes to pieces, not to the buffer excelize passes (it
-	// stays empty): the file is its compressed blocks as they are.
-	pieces := &xlsxPieces{}
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxNewSortedZip(pieces, stamp, b.dims) }
+	// The archive goes to w, not to the buffer excelize passes (it stays
+	// empty).
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxNewStreamZip(w, stamp, b.dims) }
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return nil, fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
+		return fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
 	}
 	if buf.Len() != 0 {
-		return nil, fmt.Errorf("%w: saving: excelize wrote %d bytes outside the archive", ErrWorkbookBuild, buf.Len())
+		return fmt.Errorf("%w: saving: excelize wrote %d bytes outside the archive", ErrWorkbookBuild, buf.Len())
 	}
-	return pieces, nil
+	return nil
 }
 
 // xlsxWrap marks an excelize error as a workbook build error.
