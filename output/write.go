@@ -71,21 +71,13 @@ type DirWriter struct {
 	opts   Options
 	lock   *folderLock
 	stage  string
-	mu     sync.Mutex           // guards files and done
-	files  map[string]fileEntry // name -> what was written
+	mu     sync.Mutex // guards files and done
+	files  fileList   // what was written (files.go)
 	// old holds the files of the last generation's manifest with their
 	// hashes (empty when there is none or it cannot be read; Commit
 	// reports that).
 	old  map[string][sha256.Size]byte
 	done bool
-}
-
-// fileEntry is one file of the generation being written.
-type fileEntry struct {
-	sum [sha256.Size]byte
-	// same: the new generation holds the file exactly as the last one left
-	// it; it stays where it is, neither staged nor moved.
-	same bool
 }
 
 // Result says what a commit did.
@@ -111,7 +103,7 @@ func NewDirWriter(ctx context.Context, target string, opts Options) (*DirWriter,
 	if err != nil {
 		return nil, err
 	}
-	w := &DirWriter{target: target, opts: opts, lock: lk, files: map[string]fileEntry{}}
+	w := &DirWriter{target: target, opts: opts, lock: lk}
 	if err := recoverLocked(target); err != nil {
 		lk.release()
 		return nil, err
@@ -203,7 +195,7 @@ func (w *DirWriter) Target() string { return w.target }
 func (w *DirWriter) Count() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return len(w.files)
+	return w.files.len()
 }
 
 // Write stages one file. It is safe for concurrent use: the name is
@@ -218,15 +210,15 @@ func (w *DirWriter) Write(f generator.File) error {
 		w.mu.Unlock()
 		return fmt.Errorf("%w: writer already closed", ErrWrite)
 	}
-	if _, dup := w.files[f.Name]; dup {
+	i, claimed := w.files.add(f.Name) // claimed; the hash follows
+	if !claimed {
 		w.mu.Unlock()
 		return fmt.Errorf("%w: %q written twice", ErrWrite, f.Name)
 	}
-	w.files[f.Name] = fileEntry{} // claimed; the hash follows
 	w.mu.Unlock()
 
 	if f.Streamed() {
-		return w.writeStream(f)
+		return w.writeStream(f, i)
 	}
 	chunks := f.Chunks()
 	h := sha256.New()
@@ -246,18 +238,19 @@ func (w *DirWriter) Write(f generator.File) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
-		delete(w.files, f.Name)
+		w.files.remove(i)
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	w.files[f.Name] = fileEntry{sum: sum, same: same}
+	w.files.set(i, sum, same)
 	return nil
 }
 
 // writeStream is Write for a streamed file (generator.File.Stream): it is
 // made straight into the stage, hashed on the way, never held whole. If
 // the last generation left the same bytes in place, the staged copy is
-// dropped and the file stays where it is, as for any unchanged file.
-func (w *DirWriter) writeStream(f generator.File) error {
+// dropped and the file stays where it is, as for any unchanged file. i is
+// the entry Write claimed for it.
+func (w *DirWriter) writeStream(f generator.File, i int) error {
 	p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
 	sum, err := streamNew(p, f)
 	same := false
@@ -269,10 +262,10 @@ func (w *DirWriter) writeStream(f generator.File) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
-		delete(w.files, f.Name)
+		w.files.remove(i)
 		return fmt.Errorf("%w: %w", ErrWrite, err)
 	}
-	w.files[f.Name] = fileEntry{sum: sum, same: same}
+	w.files.set(i, sum, same)
 	return nil
 }
 
@@ -468,14 +461,14 @@ func (w *DirWriter) Commit() (Result, error) {
 	}
 	// The hashes are kept as bytes while rendering (half the memory of
 	// hex strings, for every file of the run) and spelt out here.
-	files := make(map[string]string, len(w.files))
+	files := make(map[string]string, w.files.len())
 	same := map[string]bool{}
-	for name, e := range w.files {
-		files[name] = hex.EncodeToString(e.sum[:])
-		if e.same {
+	w.files.each(func(name string, sum *[sha256.Size]byte, s bool) {
+		files[name] = hex.EncodeToString(sum[:])
+		if s {
 			same[name] = true
 		}
-	}
+	})
 	j, res, err := plan(w.target, old, files, same, w.opts.Force)
 	if err != nil {
 		return Result{}, err
@@ -497,7 +490,7 @@ func (w *DirWriter) Commit() (Result, error) {
 	w.done = true
 	j.finish(w.target)
 	w.lock.release()
-	res.Written = len(w.files)
+	res.Written = w.files.len()
 	return res, nil
 }
 
