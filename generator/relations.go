@@ -99,25 +99,26 @@ func (r *resolver) careerPath(m *Model) {
 		if idx < 0 {
 			continue
 		}
-		role.CareerPath = CareerPath{}
+		var cp CareerPath
 		for j := idx - 1; j >= 0; j-- {
 			if lv := r.ladder.Levels[j]; held[lv.Code] {
-				role.CareerPath.Below = &LevelRef{Code: lv.Code, Title: lv.Title}
+				cp.Below = &LevelRef{Code: lv.Code, Title: lv.Title}
 				break
 			}
 		}
-		if role.IsTopOps {
-			continue
-		}
-		for j := idx + 1; j < len(r.ladder.Levels); j++ {
+		for j := idx + 1; j < len(r.ladder.Levels) && !role.IsTopOps; j++ {
 			if lv := r.ladder.Levels[j]; held[lv.Code] {
-				role.CareerPath.Above = &LevelRef{Code: lv.Code, Title: lv.Title}
+				cp.Above = &LevelRef{Code: lv.Code, Title: lv.Title}
 				break
 			}
 		}
-		if role.CareerPath.Above != nil {
-			role.CareerPath.Promotion = r.ladder.Levels[idx].NextLevel
+		if cp.Above != nil {
+			cp.Promotion = r.ladder.Levels[idx].NextLevel
 		}
+		// The text may be shared with other roles: changed in a copy.
+		role.OwnText()
+		role.CareerPath = cp
+		r.shareText(role)
 	}
 }
 

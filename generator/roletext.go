@@ -222,6 +222,9 @@ func (r *resolver) roleTexts(m *Model) {
 	for i := range m.Roles {
 		if i < len(r.src) && r.src[i].ok && len(m.Roles[i].Chain) > 0 {
 			r.roleText(i, &m.Roles[i], r.src[i].focus)
+			// Shared again once final: nothing after roleTexts changes a
+			// role's text.
+			r.shareText(&m.Roles[i])
 		}
 	}
 }
@@ -246,6 +249,7 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 	if !ok {
 		return
 	}
+	role.OwnText() // the text may be shared with other roles: changed in a copy
 	role.ExperienceYears = years
 	role.ONET = root.ONET
 	role.Summary = t.Summary
