@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,11 +51,11 @@ type journal struct {
 func journalPath(target string) string { return filepath.Join(target, StateDir, journalName) }
 
 func (j *journal) save(target string) error {
-	b, err := json.Marshal(j)
-	if err != nil {
-		return err
-	}
-	return writeAtomic(journalPath(target), b)
+	return writeAtomicWith(journalPath(target), func(w *bufio.Writer) error {
+		jw := &jsonWriter{w: w}
+		jw.journal(j)
+		return jw.err
+	})
 }
 
 func loadJournal(target string) (*journal, error) {

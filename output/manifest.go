@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -61,35 +62,10 @@ func writeManifest(target string, m *manifest) error {
 		}
 		return nil
 	}
-	b, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	return writeAtomic(p, append(b, '\n'))
-}
-
-// writeAtomic writes p through a temporary file and a rename, so p is
-// always either the old or the new content.
-func writeAtomic(p string, data []byte) error {
-	tmp := p + ".tmp"
-	os.Remove(tmp)
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, p)
+	return writeAtomicWith(p, func(w *bufio.Writer) error {
+		jw := &jsonWriter{w: w}
+		jw.manifest(m, "  ", 0)
+		jw.raw("\n")
+		return jw.err
+	})
 }
