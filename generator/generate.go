@@ -24,9 +24,11 @@ type File struct {
 	Parts [][]byte
 	// Stream, when Data and Parts are nil, writes the content to w: a file
 	// that grows with the company and is made front to back (the careers
-	// index) is made while it is written, never held whole. Stream must
-	// write the same bytes every time it is called; its error fails the
-	// file. It runs in the goroutine that hands the file to the sink.
+	// index) is made while it is written, never held whole, and a step
+	// can write a file from memory it reuses afterwards (the PDFs). Stream
+	// must write the same bytes every time it is called; its error fails
+	// the file. A sink calls it before it returns (it may not be valid
+	// after): one that keeps the file keeps File.Hold's copy.
 	Stream func(w io.Writer) error
 }
 

@@ -74,7 +74,7 @@ func FuzzRoleText(f *testing.F) {
 		ok := drawable(title) && drawable(dept) && drawable(summary) && drawable(resp) && drawable(kpi)
 		n := 0
 		err := pdf.JobDescriptionsStep(pdf.Options{Workers: 1}).Run(context.Background(), &m, func(f generator.File) error {
-			if len(f.Data) == 0 {
+			if len(f.Content()) == 0 {
 				t.Fatalf("%s is empty", f.Name)
 			}
 			n++

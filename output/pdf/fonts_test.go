@@ -33,8 +33,9 @@ func TestRunEmbedsOneFontSubsetInEveryDocument(t *testing.T) {
 	ctx := generator.WithWorkers(context.Background(), 2)
 	var docs []generator.File
 	err := JobDescriptionsStep(Options{Workers: 2}).Run(ctx, m, func(f generator.File) error {
+		f, err := f.Hold() // the step reuses its buffer after emit
 		docs = append(docs, f)
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -19,8 +19,9 @@ func renderPostings(t *testing.T, m *generator.Model) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := PostingsStep(Options{Workers: 2}).Run(t.Context(), m, func(f generator.File) error {
+		f, err := f.Hold() // the step reuses its buffer after emit
 		files[f.Name] = f.Data
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

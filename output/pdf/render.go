@@ -214,11 +214,22 @@ func (p *pdfPlan) write() ([]byte, error) {
 // writeTagged is write building the structure in tree, Reset first (nil:
 // a new tree), so a renderer tags each document in the memory of the last.
 func (p *pdfPlan) writeTagged(tree *pdftag.Tree) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := p.writeTaggedTo(tree, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeTaggedTo is writeTagged into out (emptied first), which a step
+// reuses from one document to the next.
+func (p *pdfPlan) writeTaggedTo(tree *pdftag.Tree, out *bytes.Buffer) error {
+	out.Reset()
 	set := p.o.set()
 	own, fb := p.styles()
 	pdf, err := pdfNewFpdf(p.size, set, p.o.runFonts, own, fb)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	pdf.SetCompression(!p.o.Uncompressed)
 	pdf.SetCatalogSort(true)
@@ -229,7 +240,7 @@ func (p *pdfPlan) writeTagged(tree *pdftag.Tree) ([]byte, error) {
 		pdf.RegisterImageOptionsReader(pdfLogoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(p.o.Logo.png))
 	}
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrRender, err)
+		return fmt.Errorf("%w: %w", ErrRender, err)
 	}
 	if tree == nil {
 		tree = pdftag.New()
@@ -253,13 +264,12 @@ func (p *pdfPlan) writeTagged(tree *pdftag.Tree) ([]byte, error) {
 	}
 	pdf.SetStructTree(func(w *fpdf.StructWriter) int { return tree.Write(w) })
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrRender, err)
+		return fmt.Errorf("%w: %w", ErrRender, err)
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrRender, err)
+	if err := pdf.Output(out); err != nil {
+		return fmt.Errorf("%w: %w", ErrRender, err)
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // styles are the registered font styles the plan draws with, of the set
@@ -484,12 +494,23 @@ func newPDFRenderer(o JDRenderOptions) *pdfRenderer {
 
 // render is RenderJobDescription, also returning the number of pages.
 func (r *pdfRenderer) render(doc JDDocument) ([]byte, int, error) {
-	p, err := pdfPlanReusing(doc, r.o, r.cache, r.scratch)
+	var buf bytes.Buffer
+	pages, err := r.renderTo(doc, &buf)
 	if err != nil {
 		return nil, 0, err
 	}
-	data, err := p.writeTagged(r.tree)
+	return buf.Bytes(), pages, nil
+}
+
+// renderTo is render into out (emptied first), reused by the step from one
+// document to the next.
+func (r *pdfRenderer) renderTo(doc JDDocument, out *bytes.Buffer) (int, error) {
+	p, err := pdfPlanReusing(doc, r.o, r.cache, r.scratch)
+	if err != nil {
+		return 0, err
+	}
+	err = p.writeTaggedTo(r.tree, out)
 	// The plan is not used again: the next document lays out in its memory.
 	r.scratch.recycle(p.pages, p.elems)
-	return data, p.stats.pages, err
+	return p.stats.pages, err
 }

@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"runtime"
 	"sync"
@@ -53,7 +55,7 @@ type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
 type pdfResult struct {
 	i     int // role index
 	id    string
-	data  []byte
+	buf   *bytes.Buffer // the document; back to the step's buffers once emitted
 	pages int
 	err   error
 }
@@ -110,6 +112,26 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 	// One finished document per worker can wait for emit, so a worker
 	// never stalls while a file is written; no more are ever held.
 	results := make(chan pdfResult, workers)
+	// The documents are rendered into buffers the step reuses once emitted
+	// (as File.Stream, which the sink writes or holds during emit): 10,000
+	// job descriptions and postings were 1.4 GB of new buffers, a fifth
+	// of everything a run allocated. At most one per worker is being
+	// rendered, workers wait in results and one is being emitted.
+	bufs := make(chan *bytes.Buffer, 2*workers+1)
+	getBuf := func() *bytes.Buffer {
+		select {
+		case b := <-bufs:
+			return b
+		default:
+			return new(bytes.Buffer)
+		}
+	}
+	putBuf := func(b *bytes.Buffer) {
+		select {
+		case bufs <- b:
+		default:
+		}
+	}
 	go func() {
 		defer close(jobs)
 		for _, i := range roles {
@@ -135,10 +157,11 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 				if err != nil {
 					return
 				}
-				data, pages, err := r.render(build(m, role))
+				buf := getBuf()
+				pages, err := r.renderTo(build(m, role), buf)
 				release()
 				select {
-				case results <- pdfResult{i: i, id: role.ID, data: data, pages: pages, err: err}:
+				case results <- pdfResult{i: i, id: role.ID, buf: buf, pages: pages, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -170,11 +193,16 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 			cancel()
 			continue
 		}
-		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Data: res.data}
+		data := res.buf.Bytes()
+		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Stream: func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}}
 		if err := emit(f); err != nil {
 			first = err
 			cancel()
 		}
+		putBuf(res.buf) // emit is done with it
 	}
 	if first != nil {
 		return first

@@ -34,6 +34,10 @@ func pdfCollect(t *testing.T, ctx context.Context, m *generator.Model, workers i
 		if _, dup := files[f.Name]; dup {
 			t.Errorf("%s emitted twice", f.Name)
 		}
+		f, err := f.Hold() // the step reuses its buffer after emit
+		if err != nil {
+			return err
+		}
 		files[f.Name] = f.Data
 		order = append(order, f.Name)
 		return nil
@@ -180,5 +184,57 @@ func TestPDFStepBadSettings(t *testing.T) {
 	empty := &generator.Model{}
 	if files, _, err := pdfCollect(t, context.Background(), empty, 1); err != nil || len(files) != 0 {
 		t.Errorf("no roles: %v, %d files", err, len(files))
+	}
+}
+
+// firstByte records where the data of each write starts.
+type firstByte struct{ at map[*byte]bool }
+
+func (w firstByte) Write(p []byte) (int, error) {
+	if len(p) > 0 {
+		w.at[&p[0]] = true
+	}
+	return len(p), nil
+}
+
+// The step renders into buffers it reuses once a document is emitted: a
+// run of 40 documents on 2 workers writes them from at most 2*2+1 buffers
+// (one being rendered per worker, one waiting per worker, one being
+// emitted), not 40. Held, each is its own document.
+func TestStepReusesBuffers(t *testing.T) {
+	m := pdfBigModel(t, 40)
+	ctx := generator.WithWorkers(context.Background(), 2)
+	seen := firstByte{at: map[*byte]bool{}}
+	held := map[string][]byte{}
+	err := JobDescriptionsStep(Options{Workers: 2}).Run(ctx, m, func(f generator.File) error {
+		if !f.Streamed() {
+			t.Errorf("%s is not streamed", f.Name)
+		}
+		if err := f.Stream(seen); err != nil {
+			return err
+		}
+		h, err := f.Hold()
+		held[f.Name] = h.Data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held) != 40 {
+		t.Fatalf("%d documents", len(held))
+	}
+	if n := len(seen.at); n > 2*2+1 {
+		t.Errorf("40 documents written from %d buffers, want at most 5", n)
+	}
+	// One worker, other timing: the same documents.
+	err = JobDescriptionsStep(Options{Workers: 1}).Run(generator.WithWorkers(context.Background(), 1), m, func(f generator.File) error {
+		h, err := f.Hold()
+		if err == nil && !bytes.Equal(h.Data, held[f.Name]) {
+			t.Errorf("%s differs between runs: a buffer was reused too soon", f.Name)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
