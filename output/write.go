@@ -272,6 +272,11 @@ func (w *DirWriter) writeStream(f generator.File, i int) error {
 // streamBufferSize is the block a streamed file reaches the disk in.
 const streamBufferSize = 64 << 10
 
+// streamBufs keeps the buffers streamed files are written through: every
+// PDF of a run is a streamed file, and a new buffer for each was 1.3 GB
+// of allocation at 10,000 roles.
+var streamBufs = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, streamBufferSize) }}
+
 // streamNew creates p (which must not exist) with what f's Stream writes,
 // and returns its SHA-256.
 func streamNew(p string, f generator.File) (sum [sha256.Size]byte, err error) {
@@ -283,11 +288,14 @@ func streamNew(p string, f generator.File) (sum [sha256.Size]byte, err error) {
 		return sum, err
 	}
 	h := sha256.New()
-	bw := bufio.NewWriterSize(io.MultiWriter(fh, h), streamBufferSize)
+	bw := streamBufs.Get().(*bufio.Writer)
+	bw.Reset(io.MultiWriter(fh, h))
 	err = f.Stream(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	streamBufs.Put(bw)
 	if err == nil {
 		startWriteback(fh)
 	}
