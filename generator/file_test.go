@@ -9,27 +9,21 @@ import (
 	"testing"
 )
 
-// A file is its Data, or its Parts in order when Data is nil.
+// A file is its Data.
 func TestFileContent(t *testing.T) {
 	whole := File{Name: "a", Data: []byte("abc")}
-	parts := File{Name: "b", Parts: [][]byte{[]byte("ab"), nil, []byte("c")}}
 	empty := File{Name: "c", Data: []byte{}}
-	for _, f := range []File{whole, parts} {
-		if got := f.Content(); !bytes.Equal(got, []byte("abc")) || f.Size() != 3 || !bytes.Equal(bytes.Join(f.Chunks(), nil), []byte("abc")) {
-			t.Errorf("%s: content %q, size %d, chunks %q", f.Name, got, f.Size(), f.Chunks())
-		}
+	if got := whole.Content(); !bytes.Equal(got, []byte("abc")) || whole.Size() != 3 || whole.Streamed() {
+		t.Errorf("content %q, size %d", got, whole.Size())
 	}
-	if len(whole.Chunks()) != 1 || len(parts.Chunks()) != 3 {
-		t.Errorf("chunks: %d for Data, %d for three parts", len(whole.Chunks()), len(parts.Chunks()))
-	}
-	if empty.Size() != 0 || empty.Content() == nil || len(empty.Chunks()) != 1 {
-		t.Errorf("an empty file: size %d, content %v, %d chunks", empty.Size(), empty.Content(), len(empty.Chunks()))
+	if empty.Size() != 0 || empty.Content() == nil {
+		t.Errorf("an empty file: size %d, content %v", empty.Size(), empty.Content())
 	}
 }
 
 // A streamed file is what its Stream writes: Hold makes it into Data (and
-// reports Stream's error), Content, Size and Chunks make it too, and a
-// file with Data or Parts is not streamed whatever its Stream.
+// reports Stream's error), Content and Size make it too, and a file with
+// Data is not streamed whatever its Stream.
 func TestFileStream(t *testing.T) {
 	f := File{Name: "s", Stream: func(w io.Writer) error {
 		_, err := io.WriteString(w, "ab")
@@ -45,8 +39,8 @@ func TestFileStream(t *testing.T) {
 	if err != nil || h.Streamed() || !bytes.Equal(h.Data, []byte("abc")) || h.Name != "s" {
 		t.Errorf("Hold = %+v, %v", h, err)
 	}
-	if got := f.Content(); !bytes.Equal(got, []byte("abc")) || f.Size() != 3 || !bytes.Equal(bytes.Join(f.Chunks(), nil), []byte("abc")) {
-		t.Errorf("content %q, size %d, chunks %q", got, f.Size(), f.Chunks())
+	if got := f.Content(); !bytes.Equal(got, []byte("abc")) || f.Size() != 3 {
+		t.Errorf("content %q, size %d", got, f.Size())
 	}
 	empty, err := File{Name: "e", Stream: func(io.Writer) error { return nil }}.Hold()
 	if err != nil || empty.Data == nil || len(empty.Data) != 0 {

@@ -18,13 +18,9 @@ type File struct {
 	Name string
 	// Data is the file's content.
 	Data []byte
-	// Parts, when Data is nil, are the content in pieces, in order: a
-	// large file made in blocks (the workbook) is written without first
-	// being joined into one more copy of itself.
-	Parts [][]byte
-	// Stream, when Data and Parts are nil, writes the content to w: a file
-	// that grows with the company and is made front to back (the careers
-	// index) is made while it is written, never held whole, and a step
+	// Stream, when Data is nil, writes the content to w: a file that grows
+	// with the company and is made front to back (the careers index, the
+	// workbook) is made while it is written, never held whole, and a step
 	// can write a file from memory it reuses afterwards (the PDFs). Stream
 	// must write the same bytes every time it is called; its error fails
 	// the file. A sink calls it before it returns (it may not be valid
@@ -34,12 +30,12 @@ type File struct {
 
 // Streamed reports whether the file's content comes from Stream.
 func (f File) Streamed() bool {
-	return f.Data == nil && f.Parts == nil && f.Stream != nil
+	return f.Data == nil && f.Stream != nil
 }
 
 // Hold returns f with its content in Data: a streamed file is made into
-// memory (or Stream's error is returned), any other file
-// is returned as it is. Sinks that keep or inspect files use it.
+// memory (or Stream's error is returned), any other file is returned as
+// it is. Sinks that keep or inspect files use it.
 func (f File) Hold() (File, error) {
 	if !f.Streamed() {
 		return f, nil
@@ -55,53 +51,23 @@ func (f File) Hold() (File, error) {
 	return File{Name: f.Name, Data: data}, nil
 }
 
-// held is f's content in memory: Data, or a streamed file made (nil when
-// its Stream fails: Hold reports the error).
-func (f File) held() File {
-	if h, err := f.Hold(); err == nil {
-		return h
-	}
-	return File{Name: f.Name}
-}
-
 // Size is the length of the file's content (a streamed file is made to
-// measure it).
+// measure it; 0 if its Stream fails).
 func (f File) Size() int {
-	if f.Streamed() {
-		f = f.held()
-	}
-	if f.Data != nil {
-		return len(f.Data)
-	}
-	n := 0
-	for _, p := range f.Parts {
-		n += len(p)
-	}
-	return n
+	return len(f.Content())
 }
 
-// Content is the file's content in one slice: Data, Parts joined, or what
-// Stream writes (nil if it fails; Hold says why).
+// Content is the file's content: Data, or what Stream writes (nil if it
+// fails; Hold says why).
 func (f File) Content() []byte {
 	if f.Streamed() {
-		f = f.held()
+		h, err := f.Hold()
+		if err != nil {
+			return nil
+		}
+		return h.Data
 	}
-	if f.Data != nil || f.Parts == nil {
-		return f.Data
-	}
-	return bytes.Join(f.Parts, nil)
-}
-
-// Chunks is the file's content as pieces to write in order: Data as the
-// one piece, Parts, or what Stream writes as one piece.
-func (f File) Chunks() [][]byte {
-	if f.Streamed() {
-		f = f.held()
-	}
-	if f.Data != nil {
-		return [][]byte{f.Data}
-	}
-	return f.Parts
+	return f.Data
 }
 
 // Sink receives generated files as they are finished. Generate never writes

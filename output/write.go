@@ -220,19 +220,13 @@ func (w *DirWriter) Write(f generator.File) error {
 	if f.Streamed() {
 		return w.writeStream(f, i)
 	}
-	chunks := f.Chunks()
-	h := sha256.New()
-	for _, c := range chunks {
-		h.Write(c)
-	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
+	sum := sha256.Sum256(f.Data)
 	same := w.unchanged(f, sum)
 	var err error
 	if !same {
 		p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
 		if err = os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
-			err = writeNew(p, chunks)
+			err = writeNew(p, f.Data)
 		}
 	}
 	w.mu.Lock()
@@ -369,14 +363,14 @@ func (w *DirWriter) unchanged(f generator.File, sum [sha256.Size]byte) bool {
 	if want, ok := w.old[f.Name]; !ok || want != sum || !realParents(w.target, f.Name) {
 		return false
 	}
-	return sameContent(filepath.Join(w.target, filepath.FromSlash(f.Name)), f)
+	return sameContent(filepath.Join(w.target, filepath.FromSlash(f.Name)), f.Data)
 }
 
 // sameContent reports whether p is a regular file (not a link) holding
-// exactly f's content.
-func sameContent(p string, want generator.File) bool {
+// exactly data.
+func sameContent(p string, data []byte) bool {
 	st, err := os.Lstat(p)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(want.Size()) {
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
 		return false
 	}
 	f, err := os.Open(p)
@@ -387,14 +381,12 @@ func sameContent(p string, want generator.File) bool {
 	bp := sameBufs.Get().(*[]byte)
 	defer sameBufs.Put(bp)
 	buf := *bp
-	for _, data := range want.Chunks() {
-		for off := 0; off < len(data); {
-			n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
-			if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
-				return false
-			}
-			off += n
+	for off := 0; off < len(data); {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
+		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false
 		}
+		off += n
 	}
 	// Nothing after: the file did not grow since the size was read.
 	n, _ := f.Read(buf[:min(len(buf), 1)])
@@ -417,16 +409,14 @@ func localName(name string) bool {
 	return !strings.EqualFold(first, StateDir)
 }
 
-func writeNew(p string, chunks [][]byte) error {
+func writeNew(p string, data []byte) error {
 	fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	for _, c := range chunks {
-		if _, err := fh.Write(c); err != nil {
-			fh.Close()
-			return err
-		}
+	if _, err := fh.Write(data); err != nil {
+		fh.Close()
+		return err
 	}
 	startWriteback(fh)
 	return fh.Close()

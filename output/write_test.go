@@ -620,31 +620,25 @@ func TestSameContent(t *testing.T) {
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	one := func(b []byte) generator.File { return generator.File{Data: b} }
-	parts := func(p ...[]byte) generator.File { return generator.File{Parts: p} }
-	if !sameContent(p, one(data)) {
+	if !sameContent(p, data) {
 		t.Fatal("a file is not the same as its own content")
-	}
-	// In pieces that do not line up with the blocks compared.
-	if !sameContent(p, parts(data[:5], data[5:sameBlock+7], nil, data[sameBlock+7:])) {
-		t.Fatal("a file is not the same as its own content in pieces")
 	}
 	changed := bytes.Clone(data)
 	changed[len(changed)-1] = 'X' // in the second block
-	if sameContent(p, one(changed)) || sameContent(p, one(data[:len(data)-1])) || sameContent(p, parts(data[:9], changed[9:])) {
+	if sameContent(p, changed) || sameContent(p, data[:len(data)-1]) {
 		t.Error("a different content was taken for the same")
 	}
-	if sameContent(p, parts(data, data[:1])) {
+	if sameContent(p, append(bytes.Clone(data), 'x')) {
 		t.Error("a longer content was taken for the same")
 	}
 	link := filepath.Join(dir, "link")
 	if err := os.Symlink(p, link); err != nil {
 		t.Fatal(err)
 	}
-	if sameContent(link, one(data)) {
+	if sameContent(link, data) {
 		t.Error("a symbolic link was taken for the file")
 	}
-	if sameContent(filepath.Join(dir, "missing"), generator.File{}) {
+	if sameContent(filepath.Join(dir, "missing"), nil) {
 		t.Error("a missing file was taken for an empty one")
 	}
 }
@@ -738,48 +732,6 @@ func TestRecoverAfterWholeFolderKeepsNewUserFiles(t *testing.T) {
 		t.Errorf("manifest after the undo: %v", m)
 	}
 	noStage(t, target)
-}
-
-// A file given in parts is written as their concatenation, and counts as
-// the same file as that content given whole (or split otherwise): the
-// manifest's hash is of the content, not of how it came.
-func TestDirWriterWritesParts(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	write := func(f generator.File) {
-		t.Helper()
-		w, err := NewDirWriter(context.Background(), out, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Write(f); err != nil {
-			w.Abort()
-			t.Fatal(err)
-		}
-		if _, err := w.Commit(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(generator.File{Name: "book.xlsx", Parts: [][]byte{[]byte("PK"), nil, []byte("-middle-"), []byte("end")}})
-	if got := readFile(t, filepath.Join(out, "book.xlsx")); got != "PK-middle-end" {
-		t.Fatalf("book.xlsx holds %q", got)
-	}
-	before, err := os.Stat(filepath.Join(out, "book.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Whole this time: unchanged, so kept as it is (same inode).
-	write(generator.File{Name: "book.xlsx", Data: []byte("PK-middle-end")})
-	after, err := os.Stat(filepath.Join(out, "book.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !os.SameFile(before, after) {
-		t.Error("the same content given whole was written again")
-	}
-	write(generator.File{Name: "book.xlsx", Parts: [][]byte{[]byte("PK-mid"), []byte("dle-END")}})
-	if got := readFile(t, filepath.Join(out, "book.xlsx")); got != "PK-middle-END" {
-		t.Fatalf("book.xlsx holds %q after a change", got)
-	}
 }
 
 // streamed is a file whose content Stream writes in pieces of k bytes.
