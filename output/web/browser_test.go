@@ -19,6 +19,7 @@ package web
 // axe-core/axe.min.js in the repository).
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -38,6 +39,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/jdgen/jdgen/generator"
+	"github.com/jdgen/jdgen/internal/bigconfig"
+	"github.com/jdgen/jdgen/internal/steptest"
 	"github.com/jdgen/jdgen/output/posting"
 )
 
@@ -165,6 +168,7 @@ func TestBrowser(t *testing.T) {
 	axe := axeSource(t)
 	dir := t.TempDir()
 	pages := writeSite(t, dir)
+	big := writeBigIndex(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
 
@@ -207,6 +211,7 @@ func TestBrowser(t *testing.T) {
 			isIndex := strings.HasSuffix(p, "/index.html")
 			if isIndex {
 				checkIndexScript(t, tab)
+				checkNoOverflow(t, tab)
 			} else {
 				checkJSONLD(t, tab)
 				checkPrint(t, tab)
@@ -218,6 +223,69 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("%s", pr)
 			}
 		})
+	}
+
+	// The index of a company with long titles, locations and pay ranges
+	// fits every width too.
+	t.Run(big, func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		tab, cancelTime := context.WithTimeout(tab, 60*time.Second)
+		defer cancelTime()
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/"+big), chromedp.WaitReady("body")); err != nil {
+			t.Fatal(err)
+		}
+		checkNoOverflow(t, tab)
+	})
+}
+
+// writeBigIndex writes the careers index of a generated 60-role company
+// (titles such as "Vice President of Operations, Northeast", remote
+// regions, hourly and yearly pay) under dir and returns its path.
+func writeBigIndex(t *testing.T, dir string) string {
+	t.Helper()
+	var doc bytes.Buffer
+	if err := bigconfig.Write(&doc, 60); err != nil {
+		t.Fatal(err)
+	}
+	m := steptest.Model(t, doc.Bytes(), time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))
+	const name = "big/postings/index.html"
+	err := PostingsStep(Options{}).Run(t.Context(), m, func(f generator.File) error {
+		if f.Name != "postings/index.html" {
+			return nil
+		}
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(p, f.Content(), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// overflowWidths are the window widths the careers index must fit without
+// scrolling sideways: a phone, the widths around the table's switch to
+// stacked rows (48rem, 768 px) and to wrapped pay (64rem), a laptop.
+var overflowWidths = []int64{375, 700, 780, 800, 1000, 1100, 1280}
+
+// checkNoOverflow lays the page out at each of overflowWidths and fails
+// where it is wider than the window.
+func checkNoOverflow(t *testing.T, tab context.Context) {
+	t.Helper()
+	for _, w := range overflowWidths {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(w, 800)); err != nil {
+			t.Fatalf("viewport %d: %v", w, err)
+		}
+		got, err := chromedp.Run(tab, chromedp.Evaluate[[]float64](`[document.documentElement.scrollWidth, document.documentElement.clientWidth]`))
+		if err != nil {
+			t.Fatalf("width at %d px: %v", w, err)
+		}
+		if len(got) != 2 || got[1] <= 0 || got[0] > got[1] {
+			t.Errorf("at %d px the page is %v px wide for a %v px window: it scrolls sideways", w, got[0], got[1])
+		}
 	}
 }
 

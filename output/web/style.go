@@ -56,13 +56,14 @@ td.pay{white-space:nowrap}
 .filters input,.filters select{font:inherit;padding:.35rem .5rem;border:1px solid #6B7480;border-radius:.25rem;min-width:12rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{text-align:left;vertical-align:top;padding:.5rem .5rem;border-bottom:1px solid var(--line)}
-th{font-size:.9rem;white-space:nowrap}
-th button{font:inherit;font-weight:700;color:var(--ink);background:none;border:0;padding:0;cursor:pointer}
-th button::after{content:" \2195";color:var(--muted)}
-th[aria-sort=ascending] button::after{content:" \2191"}
-th[aria-sort=descending] button::after{content:" \2193"}
-td a{white-space:nowrap}
-@media (max-width:40rem){td,th{display:block;border:0;padding:.15rem 0}tr{display:block;border-bottom:1px solid var(--line);padding:.5rem 0}thead{display:none}}
+th{font-size:.9rem}
+th button{font:inherit;font-weight:700;color:var(--ink);background:none;border:0;padding:0;cursor:pointer;text-align:left}
+th button::after{content:"\00a0\2195";color:var(--muted)}
+th[aria-sort=ascending] button::after{content:"\00a0\2191"}
+th[aria-sort=descending] button::after{content:"\00a0\2193"}
+td:last-child a{white-space:nowrap}
+@media (max-width:64rem){td.pay{white-space:normal}}
+@media (max-width:48rem){td,th{display:block;border:0;padding:.15rem 0}tr{display:block;border-bottom:1px solid var(--line);padding:.5rem 0}thead{display:none}}
 @media print{.filters{display:none}th button::after{content:""}}
 `
 
