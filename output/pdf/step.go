@@ -60,6 +60,10 @@ type pdfResult struct {
 	err   error
 }
 
+// pdfNewBuffer is called when a step makes a new document buffer instead
+// of reusing one; tests count the calls.
+var pdfNewBuffer = func() {}
+
 // pdfRunStep renders the documents build makes, one per role that keep
 // accepts (every role when keep is nil), into dir. budget, when not nil,
 // is each document's page budget: longer ones are reported to o.Warn.
@@ -123,6 +127,7 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 		case b := <-bufs:
 			return b
 		default:
+			pdfNewBuffer()
 			return new(bytes.Buffer)
 		}
 	}
