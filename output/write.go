@@ -229,6 +229,13 @@ func (w *DirWriter) Write(f generator.File) error {
 			err = writeNew(p, f.Data)
 		}
 	}
+	return w.record(i, sum, same, err)
+}
+
+// record ends the write of entry i: it gets the content's hash and
+// whether the file stays in place, or, when the write failed, the name is
+// given back.
+func (w *DirWriter) record(i int, sum [sha256.Size]byte, same bool, err error) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err != nil {
@@ -253,14 +260,7 @@ func (w *DirWriter) writeStream(f generator.File, i int) error {
 			err = os.Remove(p)
 		}
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err != nil {
-		w.files.remove(i)
-		return fmt.Errorf("%w: %w", ErrWrite, err)
-	}
-	w.files.set(i, sum, same)
-	return nil
+	return w.record(i, sum, same, err)
 }
 
 // streamBufferSize is the block a streamed file reaches the disk in.

@@ -546,17 +546,6 @@ func TestStepSharesWorkerBudget(t *testing.T) {
 	steptest.SharesWorkerBudget(t, PostingsStep(Options{}), m, len(posting.Open(m))+1)
 }
 
-// maxWriter records the largest write it is given.
-type maxWriter struct {
-	bytes.Buffer
-	max int
-}
-
-func (w *maxWriter) Write(p []byte) (int, error) {
-	w.max = max(w.max, len(p))
-	return w.Buffer.Write(p)
-}
-
 // The step hands the careers index over as a stream, made from the
 // postings while it is written: the writer receives it in pieces of about
 // indexFlushBytes, never the whole page, and the bytes are the index of
@@ -582,7 +571,7 @@ func TestIndexStreamed(t *testing.T) {
 	if !index.Streamed() {
 		t.Fatal("the index is not streamed")
 	}
-	var w maxWriter
+	var w steptest.MaxWriter
 	if err := index.Stream(&w); err != nil {
 		t.Fatal(err)
 	}
@@ -597,8 +586,8 @@ func TestIndexStreamed(t *testing.T) {
 	if want := Index(docs, m.Company.Name, docs[0].Lang, a); !bytes.Equal(w.Bytes(), want) {
 		t.Fatalf("the streamed index (%d bytes) differs from the index of the documents (%d bytes)", w.Len(), len(want))
 	}
-	if w.Len() < 3*indexFlushBytes || w.max > indexFlushBytes+8<<10 {
-		t.Errorf("a %d KB index was written in pieces of up to %d KB (want about %d KB)", w.Len()>>10, w.max>>10, indexFlushBytes>>10)
+	if w.Len() < 3*indexFlushBytes || w.Max > indexFlushBytes+8<<10 {
+		t.Errorf("a %d KB index was written in pieces of up to %d KB (want about %d KB)", w.Len()>>10, w.Max>>10, indexFlushBytes>>10)
 	}
 	// Made twice, the same bytes (Stream must be repeatable).
 	var again bytes.Buffer

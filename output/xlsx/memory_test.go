@@ -12,6 +12,7 @@ import (
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/benchutil"
+	"github.com/jdgen/jdgen/internal/steptest"
 )
 
 // xlsxBigModel resolves a generated company of n roles.
@@ -145,17 +146,6 @@ func TestXLSXDimensionMatchesScan(t *testing.T) {
 	}
 }
 
-// maxWriter records the largest write it is given.
-type maxWriter struct {
-	bytes.Buffer
-	max int
-}
-
-func (w *maxWriter) Write(p []byte) (int, error) {
-	w.max = max(w.max, len(p))
-	return w.Buffer.Write(p)
-}
-
 // The workbook the step emits is built while it is written: the writer
 // receives it in small pieces (the zip writer's buffer), never whole, and
 // the pieces are the file BuildWorkbook returns.
@@ -168,7 +158,7 @@ func TestXLSXStreamed(t *testing.T) {
 	if !f.Streamed() {
 		t.Fatal("the workbook is not streamed")
 	}
-	var w maxWriter
+	var w steptest.MaxWriter
 	if err := f.Stream(&w); err != nil {
 		t.Fatal(err)
 	}
@@ -179,8 +169,8 @@ func TestXLSXStreamed(t *testing.T) {
 	if !bytes.Equal(w.Bytes(), whole) {
 		t.Fatal("the streamed workbook is not the workbook")
 	}
-	t.Logf("%d KB, written in pieces of up to %d KB", len(whole)>>10, w.max>>10)
-	if w.max > 64<<10 || len(whole) < 16*w.max {
-		t.Errorf("a %d KB workbook written in pieces of up to %d KB", len(whole)>>10, w.max>>10)
+	t.Logf("%d KB, written in pieces of up to %d KB", len(whole)>>10, w.Max>>10)
+	if w.Max > 64<<10 || len(whole) < 16*w.Max {
+		t.Errorf("a %d KB workbook written in pieces of up to %d KB", len(whole)>>10, w.Max>>10)
 	}
 }
