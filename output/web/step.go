@@ -48,7 +48,7 @@ func PostingsStep(o Options) generator.Step {
 				}
 				workplaces[d.Workplace] = true
 			}
-			// The index is written as it is made (4.6 MB at 10,000 roles),
+			// The index is written as it is made (4 MB at 10,000 roles),
 			// its rows made again from the postings: nothing of it is held.
 			release, err := generator.Acquire(ctx)
 			if err != nil {
