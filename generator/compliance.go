@@ -3,7 +3,6 @@ package generator
 import (
 	"errors"
 	"fmt"
-	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -282,9 +281,7 @@ func (r *resolver) compliance(m *Model) {
 		// Shared at once, not when Resolve ends: a company's roles have a
 		// few dozen distinct records, and 10,000 copies would be 6 MB more
 		// at the height of resolving. Nothing changes a record once made.
-		if shareWhileResolving {
-			m.share.value(reflect.ValueOf(&role.Compliance).Elem())
-		}
+		r.shareNow(&role.Compliance)
 		for _, mt := range matches {
 			if mt.ThresholdAssumed && assumed[mt.Rule.Code] == nil {
 				assumed[mt.Rule.Code] = mt.Rule

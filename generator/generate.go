@@ -84,10 +84,10 @@ type Step struct {
 }
 
 // Generate runs the steps concurrently over the model and hands every
-// file to emit, one call at a time, with its content held (see
-// File.Hold: a streamed file reaches emit made, in Data). The steps share the worker budget in
-// ctx (see WithWorkers): a step holds a slot while it computes, so the
-// last step does not run on one core while the others idle. Generate
+// file to emit, one call at a time, with its content held (see File.Hold:
+// a streamed file reaches emit made, in Data). The steps share the worker
+// budget in ctx (see WithWorkers): a step holds a slot while it computes,
+// so the last step does not run on one core while the others idle. Generate
 // stops at the first error, cancelling the other steps, or when ctx is
 // cancelled; the error of the step that failed first is returned.
 func Generate(ctx context.Context, m *Model, steps []Step, emit Sink) error {

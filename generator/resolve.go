@@ -562,8 +562,16 @@ func (r *resolver) roles() []Role {
 // Nothing changes a shared text: a pass that changes a role's text calls
 // Role.OwnText first.
 func (r *resolver) shareText(role *Role) {
-	if shareWhileResolving && r.share != nil && role.RoleText != nil {
-		r.share.value(reflect.ValueOf(&role.RoleText).Elem())
+	if role.RoleText != nil {
+		r.shareNow(&role.RoleText)
+	}
+}
+
+// shareNow replaces what ptr points at (a field of a role) with an equal,
+// shared copy while resolving (see shareWhileResolving).
+func (r *resolver) shareNow(ptr any) {
+	if shareWhileResolving && r.share != nil {
+		r.share.value(reflect.ValueOf(ptr).Elem())
 	}
 }
 

@@ -37,7 +37,7 @@ func newSharer() *sharer {
 }
 
 // shareWhileResolving shares the values resolving is known to make most
-// of as it makes them (the compliance records); tests turn it off to
+// of as it makes them (compliance records, role texts); tests turn it off to
 // measure the model unshared.
 var shareWhileResolving = true
 

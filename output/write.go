@@ -221,7 +221,7 @@ func (w *DirWriter) Write(f generator.File) error {
 		return w.writeStream(f, i)
 	}
 	sum := sha256.Sum256(f.Data)
-	same := w.unchanged(f, sum)
+	same := w.unchanged(f.Name, sum, f.Data)
 	var err error
 	if !same {
 		p := filepath.Join(w.stage, "new", filepath.FromSlash(f.Name))
@@ -304,73 +304,53 @@ func streamNew(p string, f generator.File) (sum [sha256.Size]byte, err error) {
 	return sum, nil
 }
 
-// unchangedStaged is unchanged for a file already staged at staged: the
-// file the last generation wrote at name is still in place and holds the
-// same bytes.
+// unchangedStaged is unchanged for a file already staged at staged.
 func (w *DirWriter) unchangedStaged(name string, sum [sha256.Size]byte, staged string) bool {
-	if want, ok := w.old[name]; !ok || want != sum || !realParents(w.target, name) {
-		return false
-	}
-	return sameFiles(filepath.Join(w.target, filepath.FromSlash(name)), staged)
-}
-
-// sameFiles reports whether p is a regular file (not a link) holding
-// exactly what the file q holds.
-func sameFiles(p, q string) bool {
-	sp, err := os.Lstat(p)
-	if err != nil || !sp.Mode().IsRegular() {
-		return false
-	}
-	sq, err := os.Stat(q)
-	if err != nil || sp.Size() != sq.Size() {
-		return false
-	}
-	a, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer a.Close()
-	b, err := os.Open(q)
-	if err != nil {
-		return false
-	}
-	defer b.Close()
-	ap, bp := sameBufs.Get().(*[]byte), sameBufs.Get().(*[]byte)
-	defer sameBufs.Put(ap)
-	defer sameBufs.Put(bp)
-	for {
-		n, aerr := io.ReadFull(a, *ap)
-		m, berr := io.ReadFull(b, (*bp)[:n])
-		if m != n || !bytes.Equal((*ap)[:n], (*bp)[:n]) {
-			return false
-		}
-		if aerr != nil {
-			// The end of p: q must end too.
-			k, _ := b.Read((*bp)[:1])
-			return (aerr == io.EOF || aerr == io.ErrUnexpectedEOF) && k == 0
-		}
-		if berr != nil {
-			return false
-		}
-	}
+	return w.lastLeft(name, sum) && sameFiles(filepath.Join(w.target, filepath.FromSlash(name)), staged)
 }
 
 // unchanged reports whether the file the last generation wrote at name is
 // still in place and holds exactly data: then the new generation keeps
 // it as it is. A re-run whose output mostly did not change (same company,
 // same day) then writes, moves and deletes only the files that did.
-func (w *DirWriter) unchanged(f generator.File, sum [sha256.Size]byte) bool {
-	if want, ok := w.old[f.Name]; !ok || want != sum || !realParents(w.target, f.Name) {
-		return false
-	}
-	return sameContent(filepath.Join(w.target, filepath.FromSlash(f.Name)), f.Data)
+func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, data []byte) bool {
+	return w.lastLeft(name, sum) && sameContent(filepath.Join(w.target, filepath.FromSlash(name)), data)
+}
+
+// lastLeft reports whether the last generation's manifest lists name with
+// the hash sum, under real folders: the file may be unchanged, which its
+// bytes then tell.
+func (w *DirWriter) lastLeft(name string, sum [sha256.Size]byte) bool {
+	want, ok := w.old[name]
+	return ok && want == sum && realParents(w.target, name)
 }
 
 // sameContent reports whether p is a regular file (not a link) holding
 // exactly data.
 func sameContent(p string, data []byte) bool {
+	return sameAs(p, int64(len(data)), bytes.NewReader(data))
+}
+
+// sameFiles reports whether p is a regular file (not a link) holding
+// exactly what the file q holds.
+func sameFiles(p, q string) bool {
+	st, err := os.Stat(q)
+	if err != nil {
+		return false
+	}
+	f, err := os.Open(q)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return sameAs(p, st.Size(), f)
+}
+
+// sameAs reports whether p is a regular file (not a link) of size bytes
+// holding exactly what r gives, compared a block at a time.
+func sameAs(p string, size int64, r io.Reader) bool {
 	st, err := os.Lstat(p)
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+	if err != nil || !st.Mode().IsRegular() || st.Size() != size {
 		return false
 	}
 	f, err := os.Open(p)
@@ -378,25 +358,32 @@ func sameContent(p string, data []byte) bool {
 		return false
 	}
 	defer f.Close()
-	bp := sameBufs.Get().(*[]byte)
+	ap, bp := sameBufs.Get().(*[]byte), sameBufs.Get().(*[]byte)
+	defer sameBufs.Put(ap)
 	defer sameBufs.Put(bp)
-	buf := *bp
-	for off := 0; off < len(data); {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data)-off)])
-		if err != nil || !bytes.Equal(buf[:n], data[off:off+n]) {
+	a, b := *ap, *bp
+	for {
+		n, ferr := io.ReadFull(f, a)
+		m, rerr := io.ReadFull(r, b[:n])
+		if m != n || !bytes.Equal(a[:n], b[:n]) {
 			return false
 		}
-		off += n
+		if ferr != nil {
+			// The end of p (it did not grow since its size was read):
+			// r must end too.
+			k, _ := r.Read(b[:1])
+			return (ferr == io.EOF || ferr == io.ErrUnexpectedEOF) && k == 0
+		}
+		if rerr != nil {
+			return false
+		}
 	}
-	// Nothing after: the file did not grow since the size was read.
-	n, _ := f.Read(buf[:min(len(buf), 1)])
-	return n == 0
 }
 
-// sameBlock is how much of a file sameContent compares at once.
+// sameBlock is how much of a file sameAs compares at once.
 const sameBlock = 64 << 10
 
-// sameBufs are sameContent's read buffers, one per concurrent Write.
+// sameBufs are sameAs's read buffers, two per concurrent Write.
 var sameBufs = sync.Pool{New: func() any { b := make([]byte, sameBlock); return &b }}
 
 // localName reports whether a slash-separated name stays inside the output
