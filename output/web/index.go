@@ -49,7 +49,28 @@ func Index(docs []posting.Document, company, lang string, a Assets) []byte {
 	for i, d := range docs {
 		rows[i] = rowOf(d)
 	}
-	return indexPage(rows, company, lang, a)
+	var b bytes.Buffer
+	_ = writeIndex(&b, len(rows), rowsHave(rows), eachRow(rows), company, lang, a) // a bytes.Buffer takes every write
+	return b.Bytes()
+}
+
+// rowsHave tells whether a workplace is among rows (writeIndex's has).
+func rowsHave(rows []indexRow) func(string) bool {
+	return func(w string) bool {
+		return slices.ContainsFunc(rows, func(r indexRow) bool { return r.workplace == w })
+	}
+}
+
+// eachRow hands rows over in order (writeIndex's each).
+func eachRow(rows []indexRow) func(func(indexRow) error) error {
+	return func(row func(indexRow) error) error {
+		for _, r := range rows {
+			if err := row(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // indexRow is what the index shows of one posting. The step makes each
@@ -77,30 +98,6 @@ func rowOf(d posting.Document) indexRow {
 		r.paySort = strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return r
-}
-
-// indexPage renders the index of rows in one buffer sized for it.
-func indexPage(rows []indexRow, company, lang string, a Assets) []byte {
-	var b bytes.Buffer
-	b.Grow(indexStyleBytes(a) + indexRowBytes*len(rows) + 4096) // one allocation, not doublings
-	has := func(w string) bool {
-		return slices.ContainsFunc(rows, func(r indexRow) bool { return r.workplace == w })
-	}
-	each := func(row func(indexRow) error) error {
-		for _, r := range rows {
-			if err := row(r); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	_ = writeIndex(&b, len(rows), has, each, company, lang, a) // a bytes.Buffer takes every write
-	return b.Bytes()
-}
-
-// indexStyleBytes is about what the index's style and script take.
-func indexStyleBytes(a Assets) int {
-	return len(indexStyle(a.Brand)) + len(indexScript)
 }
 
 // indexFlushBytes is how much of the index is formatted before it is
@@ -143,10 +140,6 @@ func writeIndex(w io.Writer, n int, has func(workplace string) bool, each func(r
 	b.WriteString("<script>" + indexScript + "</script>\n</body>\n</html>\n")
 	return flush()
 }
-
-// indexRowBytes is about what one row of the index takes (about 400
-// bytes), for sizing the page's buffer once.
-const indexRowBytes = 512
 
 // indexLocationFact is the label of the posting fact whose value the index
 // shows as the location (it names remote regions, say).

@@ -517,8 +517,8 @@ func TestRenderError(t *testing.T) {
 	}
 }
 
-// The step keeps only an index row per posting; the index made from the
-// rows is the one made from the whole documents.
+// The step makes the index from rows made again while it is written; it
+// is the index made from the whole documents.
 func TestIndexFromEntries(t *testing.T) {
 	for _, name := range []string{"company", "small-business", "british-company"} {
 		m := exampleModel(t, name)
