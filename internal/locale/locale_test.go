@@ -72,6 +72,10 @@ func TestSpell(t *testing.T) {
 		// Whole words only: none of these change anywhere.
 		{"A programmer won a prize for size; seize, capsize, laborious work in a colorless sizeable realm.", "", "", "", ""},
 		{"Writes a computer program and software programs.", "Writes a computer program and software programs.", "", "", ""},
+		// Phrasing: weights in kilograms first outside the US, British
+		// one-to-one meetings.
+		{"Lifts up to 25 lb (11 kg), or 4.5 lb (2 kg) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", ""},
+		{"Holds one-on-one meetings.", "Holds one-to-one meetings.", "", "", ""},
 	}
 	for _, c := range cases {
 		for l, want := range map[Locale]string{EnGB: c.gb, EnCA: c.ca, EnAU: c.au, EnUS: c.us} {

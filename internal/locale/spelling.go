@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -233,8 +234,8 @@ func Table() []Entry {
 }
 
 // Spell rewrites US spelling in text into the spelling of locale l, word by
-// word from the table; en-US (and an unsupported locale) returns text as
-// it is. Only whole words change: "programmer", "prize" and "size" stay.
+// word from the table, then the few phrasings that differ (see phrase);
+// en-US (and an unsupported locale) returns text as it is. Only whole words change: "programmer", "prize" and "size" stay.
 // Case is kept ("Labor", "LABOR"). Use it on jdgen's built-in text only:
 // text from a company's config is printed as written.
 func Spell(l Locale, text string) string {
@@ -245,7 +246,7 @@ func Spell(l Locale, text string) string {
 	if v, ok := spellCache.Load(key); ok {
 		return v.(string)
 	}
-	out := spell(l, text)
+	out := phrase(l, spell(l, text))
 	// Built-in text is a few thousand strings, each respelled for every
 	// role: remember them, up to a bound so that other text cannot grow the
 	// cache without limit.
@@ -255,6 +256,23 @@ func Spell(l Locale, text string) string {
 		}
 	}
 	return out
+}
+
+// usWeight is a weight as the US library writes it: pounds, then
+// kilograms in brackets ("25 lb (11 kg)").
+var usWeight = regexp.MustCompile(`\b(\d+(?:\.\d+)?) lb \((\d+(?:\.\d+)?) kg\)`)
+
+// phrase rewrites what differs beyond single words, after spell: outside
+// the US weights are given in kilograms first ("11 kg (25 lb)"), and
+// British English holds "one-to-one" meetings.
+func phrase(l Locale, text string) string {
+	if strings.Contains(text, " lb (") {
+		text = usWeight.ReplaceAllString(text, "$2 kg ($1 lb)")
+	}
+	if l == EnGB && strings.Contains(text, "one-on-one") {
+		text = strings.ReplaceAll(text, "one-on-one", "one-to-one")
+	}
+	return text
 }
 
 // spellKey is a cache key: the locale and the text.
