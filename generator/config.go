@@ -135,27 +135,84 @@ type ListPatch struct {
 
 // RoleConfig is one entry of `roles:`.
 type RoleConfig struct {
-	ID               string         `yaml:"id"`
-	Template         string         `yaml:"template"`
-	Title            string         `yaml:"title"`
-	Focus            string         `yaml:"focus"`
-	Department       string         `yaml:"department"`
-	ReportsTo        string         `yaml:"reports_to"`
-	Headcount        *int           `yaml:"headcount"`
-	Level            string         `yaml:"level"`
-	Location         LocationConfig `yaml:"location"`
-	Workplace        string         `yaml:"workplace"`
-	EmploymentType   string         `yaml:"employment_type"`
-	FLSA             string         `yaml:"flsa"`
-	Salary           *SalaryConfig  `yaml:"salary"`
-	Summary          string         `yaml:"summary"`
-	Responsibilities ListPatch      `yaml:"responsibilities"`
-	Qualifications   ListPatch      `yaml:"qualifications"`
-	KPIs             ListPatch      `yaml:"kpis"`
+	ID             string         `yaml:"id"`
+	Template       string         `yaml:"template"`
+	Title          string         `yaml:"title"`
+	Focus          string         `yaml:"focus"`
+	Department     string         `yaml:"department"`
+	ReportsTo      string         `yaml:"reports_to"`
+	Headcount      *int           `yaml:"headcount"`
+	Level          string         `yaml:"level"`
+	Location       LocationConfig `yaml:"location"`
+	Workplace      string         `yaml:"workplace"`
+	EmploymentType string         `yaml:"employment_type"`
+	FLSA           string         `yaml:"flsa"`
+	Salary         *SalaryConfig  `yaml:"salary"`
+	Summary        string         `yaml:"summary"`
+	// Extra holds the keys few roles write (responsibilities,
+	// qualifications, kpis, remote_regions, posting): nil when the role
+	// writes none of them, so that a role that does not costs one pointer
+	// instead of 272 bytes. Read them through the methods of the same
+	// names, which return zero values when Extra is nil.
+	Extra *RoleExtra `yaml:",inline"`
+}
+
+// RoleExtra is the keys of a role few roles write (see RoleConfig.Extra);
+// they are written on the role itself, as if its fields were RoleConfig's.
+type RoleExtra struct {
+	Responsibilities ListPatch `yaml:"responsibilities"`
+	Qualifications   ListPatch `yaml:"qualifications"`
+	KPIs             ListPatch `yaml:"kpis"`
 	// RemoteRegions overrides defaults.remote_regions.
 	RemoteRegions []string `yaml:"remote_regions"`
 	// Posting overrides the top-level posting section for this role.
 	Posting *PostingConfig `yaml:"posting"`
+}
+
+// Responsibilities is the role's change to its template's
+// responsibilities; zero when it writes none.
+func (r *RoleConfig) Responsibilities() ListPatch {
+	if r.Extra == nil {
+		return ListPatch{}
+	}
+	return r.Extra.Responsibilities
+}
+
+// Qualifications is the role's change to its template's qualifications;
+// zero when it writes none.
+func (r *RoleConfig) Qualifications() ListPatch {
+	if r.Extra == nil {
+		return ListPatch{}
+	}
+	return r.Extra.Qualifications
+}
+
+// KPIs is the role's change to its template's KPIs; zero when it writes
+// none.
+func (r *RoleConfig) KPIs() ListPatch {
+	if r.Extra == nil {
+		return ListPatch{}
+	}
+	return r.Extra.KPIs
+}
+
+// RemoteRegions is the role's remote_regions, overriding
+// defaults.remote_regions; nil when the role does not write the key (an
+// empty list when it writes one).
+func (r *RoleConfig) RemoteRegions() []string {
+	if r.Extra == nil {
+		return nil
+	}
+	return r.Extra.RemoteRegions
+}
+
+// Posting is the role's posting section, overriding the top-level one;
+// nil when the role does not write it.
+func (r *RoleConfig) Posting() *PostingConfig {
+	if r.Extra == nil {
+		return nil
+	}
+	return r.Extra.Posting
 }
 
 // DimensionsConfig overrides some of a template's dimensions.

@@ -549,17 +549,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.ps.add(n.Line, path, "must be a mapping of keys, got %s", describe(n))
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
-	}
+	fields, names := structKeys(v.Type())
 	// Merged mappings (<<: *anchor) first: keys written here win over them.
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Tag == "!!merge" {
@@ -587,8 +577,53 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		if d.rec != nil {
 			d.rec.line(kp, k.Line, true)
 		}
-		d.decode(val, v.Field(fi), kp)
+		if fi.inline < 0 {
+			d.decode(val, v.Field(fi.index), kp)
+			continue
+		}
+		// A key of an inline struct: allocated when the first of its
+		// keys gives a value.
+		ptr := v.Field(fi.index)
+		if !ptr.IsNil() {
+			d.decode(val, ptr.Elem().Field(fi.inline), kp)
+			continue
+		}
+		fresh := reflect.New(ptr.Type().Elem())
+		if d.decode(val, fresh.Elem().Field(fi.inline), kp); !fresh.Elem().IsZero() {
+			ptr.Set(fresh)
+		}
 	}
+}
+
+// structField is where the value of a key goes in a struct: field index,
+// or, for a key of a struct the field index points to (tagged
+// `yaml:",inline"`, see RoleConfig.Extra), field inline of that struct;
+// inline is -1 otherwise.
+type structField struct{ index, inline int }
+
+// structKeys is the keys a struct of type t takes, with where each goes,
+// and their names in field order (for messages).
+func structKeys(t reflect.Type) (map[string]structField, []string) {
+	fields := map[string]structField{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag, opt, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if ft := t.Field(i).Type; tag == "" && opt == "inline" && ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+			for j := 0; j < ft.Elem().NumField(); j++ {
+				if tag, _, _ := strings.Cut(ft.Elem().Field(j).Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+					fields[tag] = structField{i, j}
+					names = append(names, tag)
+				}
+			}
+			continue
+		}
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = structField{i, -1}
+		names = append(names, tag)
+	}
+	return fields, names
 }
 
 func (d *decoder) decodeMerge(val *yaml.Node, v reflect.Value, path string) {
