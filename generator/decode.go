@@ -173,36 +173,50 @@ var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // decodeConfig turns the raw file into a Config, recording the line of each
 // role; the lines of other key paths are found when a message needs them
 // (see positions). Problems are returned, never raised.
+//
+// The text is decoded from the compressed copy positions keep, not from
+// data: data is not needed once checked and packed, and the decodings for
+// positions read the very same text.
 func decodeConfig(data []byte, ps *problems) *Config {
 	cfg := &Config{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cfg.pos = &positions{src: data}
+	cfg.pos = newPositions(data)
 	ps.pos = cfg.pos
-	decodeInto(data, ps, cfg, nil)
+	if checkSource(data, ps) {
+		decodeInto(cfg.pos.source(), ps, cfg, nil)
+	}
 	return cfg
 }
 
-// decodeInto decodes data into cfg. With rec it also records the lines of
-// the key paths and the columns of the one-line texts rec asks for, and
-// decodes the roles without keeping them (see positions).
-func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
+// checkSource checks what must hold of the whole text before it is parsed:
+// valid UTF-8 and no tab indentation. It reports false (with the problems,
+// fatal) when they do not hold.
+func checkSource(data []byte, ps *problems) bool {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
 		ps.add(line, "", "the file is not valid UTF-8 (was it saved as Windows-1252 or Latin-1?); save it as UTF-8")
 		ps.fatal = true
-		return
+		return false
 	}
 	if tabs := tabIndentedLines(data); len(tabs) > 0 {
 		for _, l := range tabs {
 			ps.add(l, "", "tab character used for indentation; YAML needs spaces")
 		}
 		ps.fatal = true
-		return
+		return false
 	}
+	return true
+}
+
+// decodeInto decodes the text src reads into cfg; the text passed
+// checkSource. With rec it also records the lines of the key paths and the
+// columns of the one-line texts rec asks for, and decodes the roles
+// without keeping them (see positions).
+func decodeInto(src io.Reader, ps *problems, cfg *Config, rec *recorder) {
 	d := &decoder{ps: ps, rec: rec, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	before := d.save()
 	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(src)
 	// Each role is decoded as soon as it is parsed, and its nodes dropped
 	// (see streamRole): the whole file as nodes is many times its size.
 	if streamRoles {
