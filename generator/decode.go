@@ -349,6 +349,8 @@ type decoder struct {
 	// active holds the nodes being decoded, to refuse an alias that
 	// refers to a node containing it.
 	active map[*yaml.Node]bool
+	// interned holds the short texts decoded (see intern).
+	interned map[string]string
 }
 
 // enter marks n as being decoded; it reports false (and a problem) when n
@@ -707,10 +709,32 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 	// Glyphs are checked once the fonts are known (checkGlyphs); a
 	// decoding for positions checks nothing.
 	if d.rec == nil {
+		s = d.intern(s)
 		d.texts = append(d.texts, textRef{n.Line, path, s})
 	}
 	v.SetString(s)
 	d.textChecks(n, path, s)
+}
+
+// maxInterned is the longest text decoding keeps one copy of however
+// often the file writes it (see intern).
+const maxInterned = 64
+
+// intern returns the copy of s decoded first, for a short text: a large
+// company writes the same templates, departments, locations and managers
+// on thousands of roles, and each value the parser reads is a new string.
+func (d *decoder) intern(s string) string {
+	if len(s) > maxInterned {
+		return s
+	}
+	if c, ok := d.interned[s]; ok {
+		return c
+	}
+	if d.interned == nil {
+		d.interned = map[string]string{}
+	}
+	d.interned[s] = s
+	return s
 }
 
 // checkText says why s cannot be rendered with fonts that cover the runes

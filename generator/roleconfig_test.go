@@ -183,3 +183,25 @@ roles:
 		})
 	}
 }
+
+// A short text written on many roles is kept once; a long one, which is
+// seldom written twice, is not looked up.
+func TestDecodeInternsShortTexts(t *testing.T) {
+	long := strings.Repeat("A summary long enough not to be kept once. ", 2)
+	src := "version: 1\ncompany: {name: Acme}\nroles:\n"
+	for _, id := range []string{"a", "b"} {
+		src += "  - {id: " + id + ", template: operations-manager, reports_to: ceo, department: Operations, summary: " + long + "}\n"
+	}
+	ps := &problems{}
+	cfg := decodeConfig([]byte(src), ps)
+	if len(ps.list) != 0 || len(cfg.Roles) != 2 {
+		t.Fatalf("%d roles, problems %v", len(cfg.Roles), ps.list)
+	}
+	a, b := cfg.Roles[0], cfg.Roles[1]
+	if unsafe.StringData(a.Template) != unsafe.StringData(b.Template) || unsafe.StringData(a.Department) != unsafe.StringData(b.Department) || unsafe.StringData(a.ReportsTo) != unsafe.StringData(b.ReportsTo) {
+		t.Error("a short text written twice is kept twice")
+	}
+	if a.Summary != strings.TrimSpace(long) || a.Summary != b.Summary || len(a.Summary) <= maxInterned {
+		t.Errorf("summaries %q, %q", a.Summary, b.Summary)
+	}
+}
