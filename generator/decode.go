@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -617,9 +618,27 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 // inline is -1 otherwise.
 type structField struct{ index, inline int }
 
+// keysOf caches structKeys by type: a company file has thousands of roles.
+var keysOf sync.Map // reflect.Type -> structKeysOf
+
+type structKeysOf struct {
+	fields map[string]structField
+	names  []string
+}
+
 // structKeys is the keys a struct of type t takes, with where each goes,
-// and their names in field order (for messages).
+// and their names in field order (for messages); neither is to be changed.
 func structKeys(t reflect.Type) (map[string]structField, []string) {
+	if k, ok := keysOf.Load(t); ok {
+		return k.(structKeysOf).fields, k.(structKeysOf).names
+	}
+	fields, names := findStructKeys(t)
+	keysOf.Store(t, structKeysOf{fields, names})
+	return fields, names
+}
+
+// findStructKeys is structKeys, uncached.
+func findStructKeys(t reflect.Type) (map[string]structField, []string) {
 	fields := map[string]structField{}
 	var names []string
 	for i := 0; i < t.NumField(); i++ {
