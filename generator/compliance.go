@@ -330,7 +330,7 @@ func (r *resolver) place(i int, remote bool) *geo.Place {
 		}
 	}
 	if loc.IsMapping() {
-		pl, err = geo.FromParts(loc.City, loc.Region, loc.Country)
+		pl, err = geo.FromParts(loc.City(), loc.Region(), loc.Country())
 	} else {
 		pl, err = geo.Parse(text)
 	}
