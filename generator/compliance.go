@@ -135,7 +135,7 @@ func (r *resolver) postingFor(i int) postingValues {
 	if top.Open != nil && !*top.Open {
 		pv.open = false
 	}
-	own := r.c.Roles[i].Posting
+	own := r.c.Roles[i].Posting()
 	if own == nil {
 		return pv
 	}
@@ -239,13 +239,13 @@ func (r *resolver) compliance(m *Model) {
 		facts := paylaw.Facts{Place: role.Place, Employees: r.c.Company.Employees}
 		if role.Workplace == "remote" {
 			facts.Remote = true
-			areas := defaultAreas
-			if rc.RemoteRegions != nil {
-				areas = r.remoteAreas(p+".remote_regions", rc.RemoteRegions)
+			areas, own := defaultAreas, rc.RemoteRegions()
+			if own != nil {
+				areas = r.remoteAreas(p+".remote_regions", own)
 			}
 			role.RemoteRegions = areas
 			facts.RemoteAreas = areas
-			if len(rc.RemoteRegions) == 0 && len(r.c.Defaults.RemoteRegions) == 0 {
+			if len(own) == 0 && len(r.c.Defaults.RemoteRegions) == 0 {
 				where := p + ".remote_regions"
 				if rc.Workplace == "" {
 					where = "defaults.remote_regions"
@@ -260,7 +260,7 @@ func (r *resolver) compliance(m *Model) {
 			}
 			if slices.Contains(areas, "EU") {
 				where := p + ".remote_regions"
-				if rc.RemoteRegions == nil {
+				if own == nil {
 					where = "defaults.remote_regions"
 				}
 				agg.add(where, "EU member states' pay-transparency laws apply where the person works, and EU alone names no country", "list the member states instead (for example [IT, SK]) so their laws can be checked", role.ID)
@@ -330,7 +330,7 @@ func (r *resolver) place(i int, remote bool) *geo.Place {
 		}
 	}
 	if loc.IsMapping() {
-		pl, err = geo.FromParts(loc.City, loc.Region, loc.Country)
+		pl, err = geo.FromParts(loc.City(), loc.Region(), loc.Country())
 	} else {
 		pl, err = geo.Parse(text)
 	}

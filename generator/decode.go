@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -173,36 +174,50 @@ var yamlLineRe = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // decodeConfig turns the raw file into a Config, recording the line of each
 // role; the lines of other key paths are found when a message needs them
 // (see positions). Problems are returned, never raised.
+//
+// The text is decoded from the compressed copy positions keep, not from
+// data: data is not needed once checked and packed, and the decodings for
+// positions read the very same text.
 func decodeConfig(data []byte, ps *problems) *Config {
 	cfg := &Config{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cfg.pos = &positions{src: data}
+	cfg.pos = newPositions(data)
 	ps.pos = cfg.pos
-	decodeInto(data, ps, cfg, nil)
+	if checkSource(data, ps) {
+		decodeInto(cfg.pos.source(), ps, cfg, nil)
+	}
 	return cfg
 }
 
-// decodeInto decodes data into cfg. With rec it also records the lines of
-// the key paths and the columns of the one-line texts rec asks for, and
-// decodes the roles without keeping them (see positions).
-func decodeInto(data []byte, ps *problems, cfg *Config, rec *recorder) {
+// checkSource checks what must hold of the whole text before it is parsed:
+// valid UTF-8 and no tab indentation. It reports false (with the problems,
+// fatal) when they do not hold.
+func checkSource(data []byte, ps *problems) bool {
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:invalidUTF8At(data)], []byte("\n"))
 		ps.add(line, "", "the file is not valid UTF-8 (was it saved as Windows-1252 or Latin-1?); save it as UTF-8")
 		ps.fatal = true
-		return
+		return false
 	}
 	if tabs := tabIndentedLines(data); len(tabs) > 0 {
 		for _, l := range tabs {
 			ps.add(l, "", "tab character used for indentation; YAML needs spaces")
 		}
 		ps.fatal = true
-		return
+		return false
 	}
+	return true
+}
+
+// decodeInto decodes the text src reads into cfg; the text passed
+// checkSource. With rec it also records the lines of the key paths and the
+// columns of the one-line texts rec asks for, and decodes the roles
+// without keeping them (see positions).
+func decodeInto(src io.Reader, ps *problems, cfg *Config, rec *recorder) {
 	d := &decoder{ps: ps, rec: rec, budget: maxNodes, active: map[*yaml.Node]bool{}}
 	before := d.save()
 	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(src)
 	// Each role is decoded as soon as it is parsed, and its nodes dropped
 	// (see streamRole): the whole file as nodes is many times its size.
 	if streamRoles {
@@ -335,6 +350,8 @@ type decoder struct {
 	// active holds the nodes being decoded, to refuse an alias that
 	// refers to a node containing it.
 	active map[*yaml.Node]bool
+	// interned holds the short texts decoded (see intern).
+	interned map[string]string
 }
 
 // enter marks n as being decoded; it reports false (and a problem) when n
@@ -549,17 +566,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.ps.add(n.Line, path, "must be a mapping of keys, got %s", describe(n))
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
-	}
+	fields, names := structKeys(v.Type())
 	// Merged mappings (<<: *anchor) first: keys written here win over them.
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Tag == "!!merge" {
@@ -587,8 +594,71 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		if d.rec != nil {
 			d.rec.line(kp, k.Line, true)
 		}
-		d.decode(val, v.Field(fi), kp)
+		if fi.inline < 0 {
+			d.decode(val, v.Field(fi.index), kp)
+			continue
+		}
+		// A key of an inline struct: allocated when the first of its
+		// keys gives a value.
+		ptr := v.Field(fi.index)
+		if !ptr.IsNil() {
+			d.decode(val, ptr.Elem().Field(fi.inline), kp)
+			continue
+		}
+		fresh := reflect.New(ptr.Type().Elem())
+		if d.decode(val, fresh.Elem().Field(fi.inline), kp); !fresh.Elem().IsZero() {
+			ptr.Set(fresh)
+		}
 	}
+}
+
+// structField is where the value of a key goes in a struct: field index,
+// or, for a key of a struct the field index points to (tagged
+// `yaml:",inline"`, see RoleConfig.Extra), field inline of that struct;
+// inline is -1 otherwise.
+type structField struct{ index, inline int }
+
+// keysOf caches structKeys by type: a company file has thousands of roles.
+var keysOf sync.Map // reflect.Type -> structKeysOf
+
+type structKeysOf struct {
+	fields map[string]structField
+	names  []string
+}
+
+// structKeys is the keys a struct of type t takes, with where each goes,
+// and their names in field order (for messages); neither is to be changed.
+func structKeys(t reflect.Type) (map[string]structField, []string) {
+	if k, ok := keysOf.Load(t); ok {
+		return k.(structKeysOf).fields, k.(structKeysOf).names
+	}
+	fields, names := findStructKeys(t)
+	keysOf.Store(t, structKeysOf{fields, names})
+	return fields, names
+}
+
+// findStructKeys is structKeys, uncached.
+func findStructKeys(t reflect.Type) (map[string]structField, []string) {
+	fields := map[string]structField{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag, opt, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if ft := t.Field(i).Type; tag == "" && opt == "inline" && ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+			for j := 0; j < ft.Elem().NumField(); j++ {
+				if tag, _, _ := strings.Cut(ft.Elem().Field(j).Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+					fields[tag] = structField{i, j}
+					names = append(names, tag)
+				}
+			}
+			continue
+		}
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = structField{i, -1}
+		names = append(names, tag)
+	}
+	return fields, names
 }
 
 func (d *decoder) decodeMerge(val *yaml.Node, v reflect.Value, path string) {
@@ -658,10 +728,32 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 	// Glyphs are checked once the fonts are known (checkGlyphs); a
 	// decoding for positions checks nothing.
 	if d.rec == nil {
+		s = d.intern(s)
 		d.texts = append(d.texts, textRef{n.Line, path, s})
 	}
 	v.SetString(s)
 	d.textChecks(n, path, s)
+}
+
+// maxInterned is the longest text decoding keeps one copy of however
+// often the file writes it (see intern).
+const maxInterned = 64
+
+// intern returns the copy of s decoded first, for a short text: a large
+// company writes the same templates, departments, locations and managers
+// on thousands of roles, and each value the parser reads is a new string.
+func (d *decoder) intern(s string) string {
+	if len(s) > maxInterned {
+		return s
+	}
+	if c, ok := d.interned[s]; ok {
+		return c
+	}
+	if d.interned == nil {
+		d.interned = map[string]string{}
+	}
+	d.interned[s] = s
+	return s
 }
 
 // checkText says why s cannot be rendered with fonts that cover the runes

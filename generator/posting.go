@@ -121,10 +121,11 @@ func (r *resolver) postings(m *Model) {
 		}
 		role, rc := &m.Roles[i], r.c.Roles[i]
 		p := fmt.Sprintf("roles[%d].posting", i)
-		if rc.Posting != nil {
-			r.checkPostingConfig(p, *rc.Posting)
+		own := rc.Posting()
+		if own != nil {
+			r.checkPostingConfig(p, *own)
 		}
-		pc := mergePosting(top, rc.Posting)
+		pc := mergePosting(top, own)
 		if pc.Open != nil && !*pc.Open {
 			continue
 		}
@@ -137,7 +138,7 @@ func (r *resolver) postings(m *Model) {
 			Vacancy: pc.Vacancy, AIScreening: pc.AIScreening,
 		}
 		if role.Workplace == "remote" {
-			post.RemoteRegions = slices.Clone(rc.RemoteRegions)
+			post.RemoteRegions = slices.Clone(rc.RemoteRegions())
 			if len(post.RemoteRegions) == 0 {
 				post.RemoteRegions = slices.Clone(r.c.Defaults.RemoteRegions)
 			}

@@ -538,9 +538,9 @@ func (r *resolver) roles() []Role {
 		// The lists themselves are made by roleText; here the changes are
 		// checked and the added items made, once.
 		src.added = [3][]Item{
-			r.patchAdded(p+".responsibilities", t.Responsibilities, rc.Responsibilities, AddedResponsibilityArea),
-			r.patchAdded(p+".kpis", t.KPIs, rc.KPIs, ""),
-			r.patchAdded(p+".qualifications", t.Qualifications, rc.Qualifications, AddedQualificationArea),
+			r.patchAdded(p+".responsibilities", t.Responsibilities, rc.Responsibilities(), AddedResponsibilityArea),
+			r.patchAdded(p+".kpis", t.KPIs, rc.KPIs(), ""),
+			r.patchAdded(p+".qualifications", t.Qualifications, rc.Qualifications(), AddedQualificationArea),
 		}
 		role.Dimensions = t.Dimensions
 		role.WorkingConditions = t.WorkingConditions

@@ -264,14 +264,15 @@ func (r *resolver) roleText(i int, role *Role, f *templates.Focus) {
 	role.WorkingEnvironment = t.WorkingEnvironment
 	role.WorkingConditions = t.WorkingConditions
 	added := r.src[i].added
-	role.Responsibilities = applyPatch(t.Responsibilities, rc.Responsibilities, added[0])
-	role.KPIs = applyPatch(t.KPIs, rc.KPIs, added[1])
-	role.Qualifications = applyPatch(t.Qualifications, rc.Qualifications, added[2])
-	if len(role.Responsibilities) != len(t.Responsibilities) || rc.Responsibilities.Replaces || len(rc.Responsibilities.Remove) > 0 {
+	resp, kpis, quals := rc.Responsibilities(), rc.KPIs(), rc.Qualifications()
+	role.Responsibilities = applyPatch(t.Responsibilities, resp, added[0])
+	role.KPIs = applyPatch(t.KPIs, kpis, added[1])
+	role.Qualifications = applyPatch(t.Qualifications, quals, added[2])
+	if len(role.Responsibilities) != len(t.Responsibilities) || resp.Replaces || len(resp.Remove) > 0 {
 		role.KPIs, _ = templates.DropOrphans(role.KPIs, role.Responsibilities)
 		role.Qualifications, _ = templates.DropOrphans(role.Qualifications, role.Responsibilities)
 	}
-	r.checkTies(p, role.Responsibilities, rc.KPIs, rc.Qualifications)
+	r.checkTies(p, role.Responsibilities, kpis, quals)
 	role.CareerPath.Promotion = r.word(role.CareerPath.Promotion, v)
 	role.Competencies = r.wordExpectations(role.Competencies, v)
 }

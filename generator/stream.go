@@ -18,14 +18,55 @@ var streamRoles = true
 type roleStream struct {
 	// seq is the sequence being streamed; nil until its first item.
 	seq *yaml.Node
-	// roles are the roles decoded so far, lines their lines.
-	roles []RoleConfig
-	lines []int
+	// chunks are the roles decoded so far, in lists of at most
+	// roleChunk, put together once the list ends (a list grown by append
+	// would copy the roles at each growth, and keep up to a quarter of its
+	// room unused); lines are their lines.
+	chunks [][]RoleConfig
+	lines  []int
 	// count is how many items the parser handed over.
 	count int
 	// start is the decoder's state before the first role, restored when
 	// the list turns out longer than MaxRoles.
 	start decodeState
+}
+
+// roleChunk is the most roles a chunk of a streamed roles list holds; the
+// first chunks hold fewer, so that a small file allocates little.
+const roleChunk = 256
+
+// next is a new role at the end of the list.
+func (s *roleStream) next() *RoleConfig {
+	n := len(s.chunks)
+	if n == 0 || len(s.chunks[n-1]) == cap(s.chunks[n-1]) {
+		size := roleChunk
+		if n < 4 {
+			size = 16 << n
+		}
+		s.chunks, n = append(s.chunks, make([]RoleConfig, 0, size)), n+1
+	}
+	c := &s.chunks[n-1]
+	*c = append(*c, RoleConfig{})
+	return &(*c)[len(*c)-1]
+}
+
+// roles is the list decoded, in one slice of its length (nil for none);
+// the chunks are dropped.
+func (s *roleStream) roles() []RoleConfig {
+	total := 0
+	for _, c := range s.chunks {
+		total += len(c)
+	}
+	var out []RoleConfig
+	if total > 0 {
+		out = make([]RoleConfig, 0, total)
+		for i, c := range s.chunks {
+			out = append(out, c...)
+			s.chunks[i] = nil
+		}
+	}
+	s.chunks = nil
+	return out
 }
 
 // decodeState is what decoding adds to, saved and restored when what was
@@ -77,7 +118,7 @@ func (d *decoder) streamRole(open []*yaml.Node, item *yaml.Node) bool {
 		if s.count == MaxRoles+1 {
 			// Over the limit: the limit is the one problem, as for any list.
 			d.restore(s.start)
-			s.roles, s.lines = nil, nil
+			s.chunks, s.lines = nil, nil
 		}
 		return true
 	}
@@ -97,8 +138,7 @@ func (d *decoder) streamRole(open []*yaml.Node, item *yaml.Node) bool {
 		var r RoleConfig
 		d.decode(item, reflect.ValueOf(&r).Elem(), path)
 	} else {
-		s.roles = append(s.roles, RoleConfig{})
-		d.decode(item, reflect.ValueOf(&s.roles[len(s.roles)-1]).Elem(), path)
+		d.decode(item, reflect.ValueOf(s.next()).Elem(), path)
 	}
 	for _, o := range open[1:] {
 		delete(d.active, o)
@@ -114,8 +154,8 @@ func (d *decoder) endStream(n *yaml.Node, v reflect.Value) {
 		return
 	}
 	d.roleLines = s.lines
-	if s.roles != nil {
-		v.Set(reflect.ValueOf(s.roles[:len(s.roles):len(s.roles)]))
+	if roles := s.roles(); roles != nil {
+		v.Set(reflect.ValueOf(roles))
 	}
-	s.roles, s.lines = nil, nil
+	s.lines = nil
 }

@@ -38,7 +38,16 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 		fmt.Fprintf(&items, "  - {id: r%d, responsibilities: [%s]}\n", i, strings.TrimSuffix(strings.Repeat("x, ", MaxListItems), ", "))
 	}
 	items.WriteString("company: {name: Acme, nope: 1}\n")
+	var chunks strings.Builder
+	chunks.WriteString("version: 1\ncompany: {name: Acme}\nroles:\n")
+	for i := range 3*roleChunk + 7 {
+		fmt.Fprintf(&chunks, "  - id: r%d\n    template: operations-manager\n    reports_to: ceo\n", i)
+		if i%97 == 0 {
+			fmt.Fprintf(&chunks, "    kpis: {add: [{text: KPI %d}]}\n    headcount: x\n", i)
+		}
+	}
 	cases := map[string]string{
+		"chunks":         chunks.String(),
 		"too-many-items": items.String(),
 		"plain":          positionsDoc,
 		"flow":           "version: 1\ncompany: {name: Acme}\nroles: [{id: a, template: operations-manager, reports_to: ceo}, {id: b, template: x, reports_to: a}]\n",
@@ -76,7 +85,7 @@ func TestStreamedRolesMatchTree(t *testing.T) {
 	}
 	// Streamed where the roles list can be: not an anchored list, only
 	// the first of two roles keys.
-	for name, want := range map[string]int{"plain": 3, "flow": 2, "flow-top": 2, "roles-first": 1, "aliases": 3, "loop": 0, "two-roles": 1, "nested-lists": 1, "over-the-limit": MaxRoles + 1} {
+	for name, want := range map[string]int{"chunks": 3*roleChunk + 7, "plain": 3, "flow": 2, "flow-top": 2, "roles-first": 1, "aliases": 3, "loop": 0, "two-roles": 1, "nested-lists": 1, "over-the-limit": MaxRoles + 1} {
 		if s, _, _, _ := decodeBoth(t, cases[name]); s.streamed != want {
 			t.Errorf("%s: %d roles streamed, want %d", name, s.streamed, want)
 		}
@@ -119,5 +128,30 @@ func TestPositionsOnePassForAllMessages(t *testing.T) {
 	}
 	if cfg.pos.passes != 1 {
 		t.Errorf("%d decodings for the positions of %d warnings; want 1", cfg.pos.passes, len(m.Warnings))
+	}
+}
+
+// A streamed roles list is decoded in chunks and put together once: one
+// slice of just its length, the roles in their order, the chunks dropped.
+func TestRoleStreamChunks(t *testing.T) {
+	for _, n := range []int{0, 1, 16, 17, 3*roleChunk + 7} {
+		var s roleStream
+		for i := range n {
+			s.next().ID = fmt.Sprint(i)
+		}
+		for i, c := range s.chunks {
+			if cap(c) > roleChunk || (i < len(s.chunks)-1 && len(c) != cap(c)) {
+				t.Errorf("%d roles: chunk %d holds %d of %d", n, i, len(c), cap(c))
+			}
+		}
+		roles := s.roles()
+		if len(roles) != n || cap(roles) != n || s.chunks != nil || (n == 0) != (roles == nil) {
+			t.Fatalf("%d roles: got %d (room for %d), chunks left %d", n, len(roles), cap(roles), len(s.chunks))
+		}
+		for i := range roles {
+			if roles[i].ID != fmt.Sprint(i) {
+				t.Fatalf("%d roles: roles[%d] is %q", n, i, roles[i].ID)
+			}
+		}
 	}
 }

@@ -86,8 +86,8 @@ func (r *resolver) wordingChecks() {
 		check(p+".title", rc.Title)
 		check(p+".focus", rc.Focus)
 		check(p+".summary", rc.Summary)
-		items(p+".responsibilities", rc.Responsibilities)
-		items(p+".qualifications", rc.Qualifications)
-		items(p+".kpis", rc.KPIs)
+		items(p+".responsibilities", rc.Responsibilities())
+		items(p+".qualifications", rc.Qualifications())
+		items(p+".kpis", rc.KPIs())
 	}
 }

@@ -51,10 +51,10 @@ roles:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p := cfg.Roles[0].Posting; p == nil || p.Open == nil || *p.Open {
+	if p := cfg.Roles[0].Posting(); p == nil || p.Open == nil || *p.Open {
 		t.Errorf("posting: false decoded as %+v", p)
 	}
-	if p := cfg.Roles[1].Posting; p == nil || p.Open != nil || p.ApplyBy != "2027-02-28" {
+	if p := cfg.Roles[1].Posting(); p == nil || p.Open != nil || p.ApplyBy != "2027-02-28" {
 		t.Errorf("posting mapping decoded as %+v", p)
 	}
 	if cfg.Posting.ApplyBy != "2027-01-31" || cfg.Posting.AIScreening == nil || *cfg.Posting.AIScreening {

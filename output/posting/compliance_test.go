@@ -19,7 +19,10 @@ func complianceModel(t *testing.T) *generator.Model {
 	ai := true
 	for i := range cfg.Roles {
 		if cfg.Roles[i].ID == "toronto-ops-manager" {
-			cfg.Roles[i].Posting = &generator.PostingConfig{Vacancy: "existing", AIScreening: &ai}
+			if cfg.Roles[i].Extra == nil {
+				cfg.Roles[i].Extra = &generator.RoleExtra{}
+			}
+			cfg.Roles[i].Extra.Posting = &generator.PostingConfig{Vacancy: "existing", AIScreening: &ai}
 		}
 	}
 	m, err := generator.Resolve(cfg, generator.Settings{Paper: "letter", Date: time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC), Version: "test"})
