@@ -18,9 +18,11 @@ import (
 const (
 	xlsxNSCore = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 	xlsxNSRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	// xlsxCorePart and xlsxSheetPrefix name the parts that are fixed up.
+	// xlsxCorePart and xlsxSheetPrefix name the parts that are fixed up;
+	// xlsxSheetDir is the folder of the worksheets.
 	xlsxCorePart    = "docProps/core.xml"
-	xlsxSheetPrefix = "xl/worksheets/sheet"
+	xlsxSheetDir    = "xl/worksheets/"
+	xlsxSheetPrefix = xlsxSheetDir + "sheet"
 	// xlsxMaxTooltip is the longest hyperlink tooltip Excel accepts.
 	xlsxMaxTooltip = 255
 )
