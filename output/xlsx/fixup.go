@@ -66,6 +66,8 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 // r:id: excelize marshals the hyperlink's id as relationships:id with its
 // own xmlns:relationships on each element. Equivalent XML, but ExcelJS and
 // Gnumeric look for r:id and drop the link ("Unknown type of hyperlink").
+// The Roles sheet's links, which jdgen writes itself (links.go), are
+// written as r:id already; this covers links to files excelize writes.
 type xlsxSheetFixer struct {
 	name string
 	// ref is the used range the dimension element gets.
