@@ -18,9 +18,11 @@ import (
 const (
 	xlsxNSCore = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 	xlsxNSRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	// xlsxCorePart and xlsxSheetPrefix name the parts that are fixed up.
+	// xlsxCorePart and xlsxSheetPrefix name the parts that are fixed up;
+	// xlsxSheetDir is the folder of the worksheets.
 	xlsxCorePart    = "docProps/core.xml"
-	xlsxSheetPrefix = "xl/worksheets/sheet"
+	xlsxSheetDir    = "xl/worksheets/"
+	xlsxSheetPrefix = xlsxSheetDir + "sheet"
 	// xlsxMaxTooltip is the longest hyperlink tooltip Excel accepts.
 	xlsxMaxTooltip = 255
 )
@@ -64,6 +66,8 @@ func xlsxFixCore(data []byte) ([]byte, error) {
 // r:id: excelize marshals the hyperlink's id as relationships:id with its
 // own xmlns:relationships on each element. Equivalent XML, but ExcelJS and
 // Gnumeric look for r:id and drop the link ("Unknown type of hyperlink").
+// The Roles sheet's links, which jdgen writes itself (links.go), are
+// written as r:id already; this covers links to files excelize writes.
 type xlsxSheetFixer struct {
 	name string
 	// ref is the used range the dimension element gets.

@@ -286,25 +286,25 @@ func TestXLSXSheetFixerSplitWrites(t *testing.T) {
 // recorded one that is never written, is an error; so is a part out of
 // name order or written twice (excelize patch 2 gone).
 func TestXLSXStreamZipChecks(t *testing.T) {
-	z := xlsxNewStreamZip(io.Discard, xlsxTestDate, map[string]string{})
+	z := xlsxNewStreamZip(io.Discard, xlsxTestDate, map[string]string{}, nil)
 	if _, err := z.Create("xl/worksheets/sheet1.xml"); !errors.Is(err, ErrWorkbookBuild) {
 		t.Errorf("sheet without a dimension: %v, want ErrWorkbookBuild", err)
 	}
-	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, map[string]string{"xl/worksheets/sheet2.xml": "A1:B2"})
+	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, map[string]string{"xl/worksheets/sheet2.xml": "A1:B2"}, nil)
 	if _, err := z.Create("xl/styles.xml"); err != nil {
 		t.Fatal(err)
 	}
 	if err := z.Close(); !errors.Is(err, ErrWorkbookBuild) {
 		t.Errorf("dimension of a sheet never written: %v, want ErrWorkbookBuild", err)
 	}
-	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, nil)
+	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, nil, nil)
 	if _, err := z.Create("b.xml"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := z.Create("b.xml"); !errors.Is(err, ErrWorkbookBuild) {
 		t.Errorf("a part written twice: %v, want ErrWorkbookBuild", err)
 	}
-	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, nil)
+	z = xlsxNewStreamZip(io.Discard, xlsxTestDate, nil, nil)
 	if _, err := z.Create("b.xml"); err != nil {
 		t.Fatal(err)
 	}

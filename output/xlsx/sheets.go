@@ -358,6 +358,8 @@ func (b *xlsxBook) writeRoles() error {
 	if err != nil {
 		return err
 	}
+	// The row of the first role.
+	first := st.row + 1
 	for i := range m.Roles {
 		r := &m.Roles[i]
 		cells := make([]any, len(s.cols))
@@ -382,15 +384,27 @@ func (b *xlsxBook) writeRoles() error {
 		if err := st.add(cells...); err != nil {
 			return err
 		}
-		if i < xlsxMaxLinks {
-			target := xlsxJobDescriptionDir + "/" + url.PathEscape(r.ID) + ".pdf"
-			if err := st.link(xlsxRoleColLink+1, target, "External", "Open the job description of "+r.Title); err != nil {
-				return err
+	}
+	// Each role's job description link: written by the zip writer as the
+	// parts stream (links.go), made again from the model, so the build
+	// holds nothing per link.
+	if n := min(len(m.Roles), xlsxRoleLinks); n > 0 {
+		b.links[st.part()] = xlsxLinks{n: n, at: func(i int) xlsxLink {
+			r := &m.Roles[i]
+			return xlsxLink{
+				ref:     s.cell(xlsxRoleColLink+1, first+i),
+				target:  xlsxJobDescriptionDir + "/" + url.PathEscape(r.ID) + ".pdf",
+				tooltip: xlsxTooltip("Open the job description of " + r.Title),
 			}
-		}
+		}}
 	}
 	return st.finish(true)
 }
+
+// xlsxRoleLinks is how many roles get a link on the Roles sheet: Excel's
+// limit (xlsxMaxLinks); the roles after it are listed without. Tests
+// lower it.
+var xlsxRoleLinks = xlsxMaxLinks
 
 // xlsxPDFName is the display text of a role's job-description link.
 func xlsxPDFName(id string) string { return id + ".pdf" }

@@ -95,7 +95,8 @@ const (
 	xlsxMaxListed = 25
 	// xlsxMaxRows is a worksheet's row limit.
 	xlsxMaxRows = excelize.TotalRows
-	// xlsxMaxLinks is how many hyperlinks one sheet may hold.
+	// xlsxMaxLinks is how many hyperlinks one sheet may hold (the Roles
+	// sheet links its first xlsxMaxLinks roles, see xlsxRoleLinks).
 	xlsxMaxLinks = excelize.TotalSheetHyperlinks
 	// xlsxHeaderFooterMax is the longest header or footer text Excel accepts.
 	xlsxHeaderFooterMax = 255
@@ -235,6 +236,9 @@ type xlsxBook struct {
 	// dims maps each worksheet part to the range its rows cover, recorded
 	// as they are streamed; the zip writer puts it in the part.
 	dims map[string]string
+	// links maps worksheet parts to the external hyperlinks the zip
+	// writer adds to them (links.go), instead of excelize.
+	links map[string]xlsxLinks
 }
 
 // xlsxWrite builds the workbook and writes it to w as it is made (see
@@ -252,7 +256,7 @@ func xlsxWrite(ctx context.Context, m *generator.Model, w io.Writer) (err error)
 	b := &xlsxBook{ctx: ctx, f: f, m: m, idx: make(map[string]int, len(m.Roles)),
 		moneyStyles: map[string]int{}, indentStyles: map[[2]int]int{},
 		boldStyles: map[int]bool{}, indents: map[int]int{}, fontSizes: map[int]float64{},
-		dims: map[string]string{}}
+		dims: map[string]string{}, links: map[string]xlsxLinks{}}
 	for i, r := range m.Roles {
 		if _, dup := b.idx[r.ID]; !dup {
 			b.idx[r.ID] = i
@@ -286,7 +290,7 @@ func xlsxWrite(ctx context.Context, m *generator.Model, w io.Writer) (err error)
 	stamp := xlsxZipTime(m.Settings.Date)
 	// The archive goes to w, not to the buffer excelize passes (it stays
 	// empty).
-	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxNewStreamZip(w, stamp, b.dims) }
+	f.ZipWriter = func(io.Writer) excelize.ZipWriter { return xlsxNewStreamZip(w, stamp, b.dims, b.links) }
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return fmt.Errorf("%w: saving: %w", ErrWorkbookBuild, err)
@@ -747,6 +751,11 @@ func (st *xlsxStream) link(col int, target, linkType, tip string) error {
 	return xlsxWrap(st.b.f.SetCellHyperLink(st.s.name, st.s.cell(col, st.row), target, linkType, excelize.HyperlinkOpts{Tooltip: &tip}))
 }
 
+// part names the part excelize writes the sheet to (by its sheet id).
+func (st *xlsxStream) part() string {
+	return xlsxSheetPrefix + strconv.Itoa(st.sw.SheetID) + ".xml"
+}
+
 // finish adds filter buttons over the written rows (when filter is set),
 // the print setup, and flushes the sheet.
 func (st *xlsxStream) finish(filter bool) error {
@@ -759,8 +768,7 @@ func (st *xlsxStream) finish(filter bool) error {
 	if err := st.b.pageSetup(st.s, 1); err != nil {
 		return err
 	}
-	// The part excelize writes the sheet to (named by its sheet id).
-	st.b.dims[xlsxSheetPrefix+strconv.Itoa(st.sw.SheetID)+".xml"] = st.used.ref()
+	st.b.dims[st.part()] = st.used.ref()
 	xlsxCheckpoint()
 	err := st.sw.Flush()
 	xlsxCheckpoint()
