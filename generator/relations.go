@@ -48,6 +48,8 @@ func (r *resolver) relate(m *Model) {
 			// The reporting line is broken; a problem says so already.
 			continue
 		}
+		// The line may be shared with other roles: changed in a copy.
+		role.OwnLine()
 		role.IsTopOps = len(chain) == 0
 		role.TopOpsTitle = role.Title
 		if !role.IsTopOps {
@@ -62,6 +64,7 @@ func (r *resolver) relate(m *Model) {
 			role.Chain = append(role.Chain, m.Roles[c].Title)
 		}
 		role.Chain = append(role.Chain, role.ExecutiveTitle)
+		r.shareNow(&role.RoleLine)
 	}
 }
 

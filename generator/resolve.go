@@ -481,14 +481,19 @@ func firstOf(vs ...string) string {
 
 func (r *resolver) roles() []Role {
 	out := make([]Role, 0, len(r.c.Roles))
-	// Each role's text is made on its own and then shared (shareText):
-	// roles of one template and level start with equal texts. The passes
-	// that change a role's text later (careerPath, roleTexts) take a copy
-	// of their own first (Role.OwnText) and share the result again.
+	// Each role's text and groups are made on their own and then shared
+	// (shareText, shareGroups): roles of one template and level start with
+	// equal texts, and many roles have one level, manager or location. The
+	// passes that change a role's text or group later (orgTree, relate,
+	// careerPath, roleTexts, checkRoles) take a copy of their own first
+	// (Role.OwnText, OwnLine...) and share the result again.
 	d := r.c.Defaults
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
-		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount, RoleText: new(RoleText)}
+		role := Role{ID: rc.ID, Template: rc.Template, Headcount: DefaultHeadcount,
+			RoleLevel: &RoleLevel{Department: rc.Department, Focus: rc.Focus},
+			RoleLine:  &RoleLine{ReportsTo: rc.ReportsTo},
+			RoleTerms: new(RoleTerms), RoleText: new(RoleText)}
 		role.Line = r.c.roleLine(i)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
@@ -550,6 +555,7 @@ func (r *resolver) roles() []Role {
 			role.Salary = r.pay(b, "band")
 		}
 		r.shareText(&role)
+		r.shareGroups(&role)
 		out = append(out, role)
 		r.src = append(r.src, src)
 	}
@@ -565,6 +571,16 @@ func (r *resolver) shareText(role *Role) {
 	if role.RoleText != nil {
 		r.shareNow(&role.RoleText)
 	}
+}
+
+// shareGroups replaces the level, line and terms of role with equal,
+// shared copies, as shareText does its text. Nothing changes a shared
+// group: a pass that changes one calls Role.OwnLevel, OwnLine or OwnTerms
+// first.
+func (r *resolver) shareGroups(role *Role) {
+	r.shareNow(&role.RoleLevel)
+	r.shareNow(&role.RoleLine)
+	r.shareNow(&role.RoleTerms)
 }
 
 // shareNow replaces what ptr points at (a field of a role) with an equal,
@@ -644,10 +660,10 @@ func (r *resolver) orgTree(m *Model) {
 		switch role.ReportsTo {
 		case "":
 		case "ceo":
-			role.ReportsToTitle = "Chief Executive Officer"
+			r.setReportsToTitle(role, "Chief Executive Officer")
 			valid[i] = true
 		case "board":
-			role.ReportsToTitle = "Board of Directors"
+			r.setReportsToTitle(role, "Board of Directors")
 			valid[i] = true
 		case role.ID:
 			r.at(p, "role %q cannot report to itself", role.ID)
@@ -708,7 +724,7 @@ func (r *resolver) orgTree(m *Model) {
 		role := &m.Roles[i]
 		if mi, ok := m.byID[role.ReportsTo]; ok && valid[i] && role.ReportsTo != role.ID {
 			mgr := &m.Roles[mi]
-			role.ReportsToTitle = mgr.Title
+			r.setReportsToTitle(role, mgr.Title)
 			mgr.DirectReports = append(mgr.DirectReports, role.ID)
 			mgr.DirectReportHeadcount += role.Headcount
 		}
@@ -739,6 +755,14 @@ func (r *resolver) orgTree(m *Model) {
 	for i := range m.Roles {
 		m.Roles[i].Depth = depth[i]
 	}
+}
+
+// setReportsToTitle sets the title of role's manager in a line of its own,
+// shared again once set.
+func (r *resolver) setReportsToTitle(role *Role, title string) {
+	role.OwnLine()
+	role.ReportsToTitle = title
+	r.shareNow(&role.RoleLine)
 }
 
 func (r *resolver) ladderModel(m *Model) Ladder {
