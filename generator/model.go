@@ -127,15 +127,15 @@ type CareerPath struct {
 //
 // Groups of fields that many roles have in common sit behind embedded
 // pointers that roles with equal values share: RoleLevel (level,
-// department, focus), RoleLine (reporting line), RoleTerms (location and
-// terms) and RoleText (the documents' text). Their fields read as the
+// department, focus), RoleReporting (reporting line), RoleTerms (location
+// and terms) and RoleText (the documents' text). Their fields read as the
 // role's own and are spelt the same, in the same place, in the model's
 // JSON. In a resolved model none of these pointers is nil: encoding/json
 // would leave the group's fields out and reading one would panic. A role
 // built by hand starts from NewRole. The model is read-only once resolved
 // (see shareRoles): change a group of a role only after its Own method
-// (OwnLevel, OwnLine, OwnTerms, OwnText), which gives the role a copy of
-// its own.
+// (OwnLevel, OwnReporting, OwnTerms, OwnText), which gives the role a copy
+// of its own.
 type Role struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
@@ -152,9 +152,10 @@ type Role struct {
 	// RoleLevel is the role's level, department and focus, shared by
 	// roles with equal ones; never nil in a resolved model.
 	*RoleLevel
-	// RoleLine is the role's reporting line, shared by roles with equal
-	// ones (most roles under one manager); never nil in a resolved model.
-	*RoleLine
+	// RoleReporting is the role's reporting line, shared by roles with
+	// equal ones (most roles under one manager); never nil in a resolved
+	// model.
+	*RoleReporting
 	// DirectReports are the ids of the roles reporting here, in config order.
 	DirectReports []string `json:"direct_reports"`
 	// DirectReportHeadcount is the number of people in those roles.
@@ -193,10 +194,10 @@ type RoleLevel struct {
 	FocusKey string `json:"focus_key,omitempty"`
 }
 
-// RoleLine is a role's reporting line: its manager and the chain above.
+// RoleReporting is a role's reporting line: its manager and the chain above.
 // Its fields read as the role's own (Role embeds it) and are spelt the
 // same in the model's JSON.
-type RoleLine struct {
+type RoleReporting struct {
 	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display
 	// title, the {manager} of the library's text.
 	ReportsTo      string `json:"reports_to"`
@@ -227,10 +228,10 @@ type RoleTerms struct {
 }
 
 // NewRole is a role with the given id and title whose groups (RoleLevel,
-// RoleLine, RoleTerms, RoleText) are its own and empty: the start of a
-// role built by hand, its other fields set through the promoted names.
+// RoleReporting, RoleTerms, RoleText) are its own and empty: the start of
+// a role built by hand, its other fields set through the promoted names.
 func NewRole(id, title string) Role {
-	return Role{ID: id, Title: title, RoleLevel: new(RoleLevel), RoleLine: new(RoleLine), RoleTerms: new(RoleTerms), RoleText: new(RoleText)}
+	return Role{ID: id, Title: title, RoleLevel: new(RoleLevel), RoleReporting: new(RoleReporting), RoleTerms: new(RoleTerms), RoleText: new(RoleText)}
 }
 
 // RoleText is the text of a role's documents: its summary, lists, career
@@ -266,9 +267,9 @@ func (r *Role) OwnText() { own(&r.RoleText) }
 // OwnLevel gives r a RoleLevel of its own, like OwnText.
 func (r *Role) OwnLevel() { own(&r.RoleLevel) }
 
-// OwnLine gives r a RoleLine of its own, like OwnText. The copy's Chain is
-// still shared: replace it rather than change its titles.
-func (r *Role) OwnLine() { own(&r.RoleLine) }
+// OwnReporting gives r a RoleReporting of its own, like OwnText. The
+// copy's Chain is still shared: replace it rather than change its titles.
+func (r *Role) OwnReporting() { own(&r.RoleReporting) }
 
 // OwnTerms gives r a RoleTerms of its own, like OwnText.
 func (r *Role) OwnTerms() { own(&r.RoleTerms) }

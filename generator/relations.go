@@ -48,8 +48,6 @@ func (r *resolver) relate(m *Model) {
 			// The reporting line is broken; a problem says so already.
 			continue
 		}
-		// The line may be shared with other roles: changed in a copy.
-		role.OwnLine()
 		role.IsTopOps = len(chain) == 0
 		role.TopOpsTitle = role.Title
 		if !role.IsTopOps {
@@ -64,7 +62,8 @@ func (r *resolver) relate(m *Model) {
 			role.Chain = append(role.Chain, m.Roles[c].Title)
 		}
 		role.Chain = append(role.Chain, role.ExecutiveTitle)
-		r.shareNow(&role.RoleLine)
+		// The reporting line is whole: shared from here on (see roles).
+		r.shareNow(&role.RoleReporting)
 	}
 }
 

@@ -481,19 +481,21 @@ func firstOf(vs ...string) string {
 
 func (r *resolver) roles() []Role {
 	out := make([]Role, 0, len(r.c.Roles))
-	// Each role's text and groups are made on their own and then shared
-	// (shareText, shareGroups): roles of one template and level start with
-	// equal texts, and many roles have one level, manager or location. The
-	// passes that change a role's text or group later (orgTree, relate,
-	// careerPath, roleTexts, checkRoles) take a copy of their own first
-	// (Role.OwnText, OwnLine...) and share the result again.
+	// Each role's text, level and terms are made on their own and then
+	// shared (shareText, shareGroups): roles of one template and level
+	// start with equal texts, and many roles have one level or location.
+	// The passes that change a role's text or terms later (careerPath,
+	// roleTexts, checkRoles) take a copy of their own first (Role.OwnText,
+	// OwnTerms) and share the result again. A role's reporting line is its
+	// own until relate has made it whole and shares it: orgTree and relate
+	// write into it (each version shared would stay in the sharer's tables).
 	d := r.c.Defaults
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
 		role := Role{ID: rc.ID, Template: rc.Template, Headcount: DefaultHeadcount,
-			RoleLevel: &RoleLevel{Department: rc.Department, Focus: rc.Focus},
-			RoleLine:  &RoleLine{ReportsTo: rc.ReportsTo},
-			RoleTerms: new(RoleTerms), RoleText: new(RoleText)}
+			RoleLevel:     &RoleLevel{Department: rc.Department, Focus: rc.Focus},
+			RoleReporting: &RoleReporting{ReportsTo: rc.ReportsTo},
+			RoleTerms:     new(RoleTerms), RoleText: new(RoleText)}
 		role.Line = r.c.roleLine(i)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
@@ -573,13 +575,12 @@ func (r *resolver) shareText(role *Role) {
 	}
 }
 
-// shareGroups replaces the level, line and terms of role with equal,
-// shared copies, as shareText does its text. Nothing changes a shared
-// group: a pass that changes one calls Role.OwnLevel, OwnLine or OwnTerms
-// first.
+// shareGroups replaces the level and terms of role with equal, shared
+// copies, as shareText does its text (relate shares the reporting line). Nothing
+// changes a shared group: a pass that changes one calls Role.OwnLevel or
+// OwnTerms first.
 func (r *resolver) shareGroups(role *Role) {
 	r.shareNow(&role.RoleLevel)
-	r.shareNow(&role.RoleLine)
 	r.shareNow(&role.RoleTerms)
 }
 
@@ -660,10 +661,10 @@ func (r *resolver) orgTree(m *Model) {
 		switch role.ReportsTo {
 		case "":
 		case "ceo":
-			r.setReportsToTitle(role, "Chief Executive Officer")
+			role.ReportsToTitle = "Chief Executive Officer"
 			valid[i] = true
 		case "board":
-			r.setReportsToTitle(role, "Board of Directors")
+			role.ReportsToTitle = "Board of Directors"
 			valid[i] = true
 		case role.ID:
 			r.at(p, "role %q cannot report to itself", role.ID)
@@ -724,7 +725,7 @@ func (r *resolver) orgTree(m *Model) {
 		role := &m.Roles[i]
 		if mi, ok := m.byID[role.ReportsTo]; ok && valid[i] && role.ReportsTo != role.ID {
 			mgr := &m.Roles[mi]
-			r.setReportsToTitle(role, mgr.Title)
+			role.ReportsToTitle = mgr.Title
 			mgr.DirectReports = append(mgr.DirectReports, role.ID)
 			mgr.DirectReportHeadcount += role.Headcount
 		}
@@ -755,14 +756,6 @@ func (r *resolver) orgTree(m *Model) {
 	for i := range m.Roles {
 		m.Roles[i].Depth = depth[i]
 	}
-}
-
-// setReportsToTitle sets the title of role's manager in a line of its own,
-// shared again once set.
-func (r *resolver) setReportsToTitle(role *Role, title string) {
-	role.OwnLine()
-	role.ReportsToTitle = title
-	r.shareNow(&role.RoleLine)
 }
 
 func (r *resolver) ladderModel(m *Model) Ladder {

@@ -39,7 +39,7 @@ func TestRoleGroups(t *testing.T) {
 	for _, f := range roleGroups() {
 		names = append(names, f.Name)
 	}
-	if want := []string{"RoleLevel", "RoleLine", "RoleTerms", "RoleText"}; !reflect.DeepEqual(names, want) {
+	if want := []string{"RoleLevel", "RoleReporting", "RoleTerms", "RoleText"}; !reflect.DeepEqual(names, want) {
 		t.Errorf("Role's groups are %v; want %v (add a new group to these tests)", names, want)
 	}
 }
@@ -208,22 +208,22 @@ func TestResolveChangesOneRolesGroup(t *testing.T) {
 	}
 }
 
-// OwnLevel, OwnLine and OwnTerms give a role copies of its own: changing
+// OwnLevel, OwnReporting and OwnTerms give a role copies of its own: changing
 // them leaves the role it shared them with as it was.
 func TestOwnGroups(t *testing.T) {
 	a := NewRole("a", "A")
 	a.Department, a.ReportsTo, a.Location = "Yard", "ceo", "Reno, NV"
 	b := a
 	b.OwnLevel()
-	b.OwnLine()
+	b.OwnReporting()
 	b.OwnTerms()
 	b.Department, b.ReportsTo, b.Location = "Fleet", "board", "Dallas, TX"
 	if a.Department != "Yard" || a.ReportsTo != "ceo" || a.Location != "Reno, NV" {
 		t.Errorf("a changed with b: %q %q %q", a.Department, a.ReportsTo, a.Location)
 	}
 	var z Role
-	z.OwnLine()
-	if z.RoleLine == nil || z.ReportsTo != "" {
-		t.Error("OwnLine of a role without a line is not an empty line")
+	z.OwnReporting()
+	if z.RoleReporting == nil || z.ReportsTo != "" {
+		t.Error("OwnReporting of a role without a reporting line is not an empty one")
 	}
 }

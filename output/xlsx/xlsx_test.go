@@ -539,7 +539,7 @@ func xlsxLargeModel(t testing.TB, n, deep, wide int) *generator.Model {
 	m.Roles = make([]generator.Role, n)
 	for i := range m.Roles {
 		r := proto
-		r.OwnLine() // each role gets its own manager
+		r.OwnReporting() // each role gets its own manager
 		r.ID = fmt.Sprintf("role-%05d", i)
 		r.Title = fmt.Sprintf("Operations Manager %d", i)
 		r.DirectReports = nil
