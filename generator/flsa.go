@@ -129,8 +129,11 @@ func (r *resolver) checkRoles(m *Model) {
 		if i >= len(r.src) || !r.src[i].ok {
 			continue
 		}
-		if !isUSRole(role.Location, m.Company.Country) {
+		if role.FLSA != "" && !isUSRole(role.Location, m.Company.Country) {
+			// The terms may be shared with other roles: changed in a copy.
+			role.OwnTerms()
 			role.FLSA = ""
+			r.shareNow(&role.RoleTerms)
 		}
 		r.checkPay(i, role)
 	}

@@ -124,6 +124,18 @@ type CareerPath struct {
 }
 
 // Role is one resolved role.
+//
+// Groups of fields that many roles have in common sit behind embedded
+// pointers that roles with equal values share: RoleLevel (level,
+// department, focus), RoleReporting (reporting line), RoleTerms (location
+// and terms) and RoleText (the documents' text). Their fields read as the
+// role's own and are spelt the same, in the same place, in the model's
+// JSON. In a resolved model none of these pointers is nil: encoding/json
+// would leave the group's fields out and reading one would panic. A role
+// built by hand starts from NewRole. The model is read-only once resolved
+// (see shareRoles): change a group of a role only after its Own method
+// (OwnLevel, OwnReporting, OwnTerms, OwnText), which gives the role a copy
+// of its own.
 type Role struct {
 	ID       string `json:"id"`
 	Title    string `json:"title"`
@@ -137,6 +149,41 @@ type Role struct {
 	// ask of its posting and job description, and whether it is there;
 	// nil when none applies.
 	Compliance *Compliance `json:"compliance,omitempty"`
+	// RoleLevel is the role's level, department and focus, shared by
+	// roles with equal ones; never nil in a resolved model.
+	*RoleLevel
+	// RoleReporting is the role's reporting line, shared by roles with
+	// equal ones (most roles under one manager); never nil in a resolved
+	// model.
+	*RoleReporting
+	// DirectReports are the ids of the roles reporting here, in config order.
+	DirectReports []string `json:"direct_reports"`
+	// DirectReportHeadcount is the number of people in those roles.
+	DirectReportHeadcount int `json:"direct_report_headcount"`
+	Headcount             int `json:"headcount"`
+	// Depth is 0 for roles reporting to the CEO or board.
+	Depth int `json:"depth"`
+	// RoleTerms is where the role is held and on what terms, shared by
+	// roles with equal ones; never nil in a resolved model.
+	*RoleTerms
+	Salary *Pay `json:"salary"`
+	// RoleText is what the role's documents say about the work, from
+	// Summary to ONET, shared by roles with the same text; never nil in a
+	// resolved model.
+	*RoleText
+	// Posting is the candidate-facing posting's own facts; nil when the
+	// role is not open (see posting.go).
+	Posting *Posting `json:"posting,omitempty"`
+
+	// Line is the line of the role's entry in the config file, for
+	// messages about it after resolving (0 when unknown).
+	Line int `json:"-"`
+}
+
+// RoleLevel is where a role sits on the ladder and in the company: its
+// level, department and focus. Its fields read as the role's own (Role
+// embeds it) and are spelt the same in the model's JSON.
+type RoleLevel struct {
 	// Level is the level code; LevelTitle and Band come from the ladder.
 	Level      string `json:"level"`
 	LevelTitle string `json:"level_title"`
@@ -145,6 +192,12 @@ type Role struct {
 	// Focus is the specialised area as written; FocusKey the matched built-in focus.
 	Focus    string `json:"focus,omitempty"`
 	FocusKey string `json:"focus_key,omitempty"`
+}
+
+// RoleReporting is a role's reporting line: its manager and the chain above.
+// Its fields read as the role's own (Role embeds it) and are spelt the
+// same in the model's JSON.
+type RoleReporting struct {
 	// ReportsTo is a role id, "ceo" or "board"; ReportsToTitle its display
 	// title, the {manager} of the library's text.
 	ReportsTo      string `json:"reports_to"`
@@ -161,31 +214,24 @@ type Role struct {
 	// Chain are the titles above the role, its manager first, ending with
 	// ExecutiveTitle. Empty when the reporting line is broken.
 	Chain []string `json:"chain"`
-	// DirectReports are the ids of the roles reporting here, in config order.
-	DirectReports []string `json:"direct_reports"`
-	// DirectReportHeadcount is the number of people in those roles.
-	DirectReportHeadcount int `json:"direct_report_headcount"`
-	Headcount             int `json:"headcount"`
-	// Depth is 0 for roles reporting to the CEO or board.
-	Depth          int    `json:"depth"`
+}
+
+// RoleTerms is where a role is held and on what terms. Its fields read as
+// the role's own (Role embeds it) and are spelt the same in the model's
+// JSON.
+type RoleTerms struct {
 	Location       string `json:"location,omitempty"`
 	Workplace      string `json:"workplace"`
 	EmploymentType string `json:"employment_type"`
 	// FLSA is "exempt" or "non-exempt" for roles in the US, "" elsewhere.
-	FLSA   string `json:"flsa,omitempty"`
-	Salary *Pay   `json:"salary"`
-	// RoleText is what the role's documents say about the work, from
-	// Summary to ONET. Roles with the same text share one RoleText (the
-	// model is read-only once resolved; see shareRoles), so change a
-	// resolved role's text only after OwnText.
-	*RoleText
-	// Posting is the candidate-facing posting's own facts; nil when the
-	// role is not open (see posting.go).
-	Posting *Posting `json:"posting,omitempty"`
+	FLSA string `json:"flsa,omitempty"`
+}
 
-	// Line is the line of the role's entry in the config file, for
-	// messages about it after resolving (0 when unknown).
-	Line int `json:"-"`
+// NewRole is a role with the given id and title whose groups (RoleLevel,
+// RoleReporting, RoleTerms, RoleText) are its own and empty: the start of
+// a role built by hand, its other fields set through the promoted names.
+func NewRole(id, title string) Role {
+	return Role{ID: id, Title: title, RoleLevel: new(RoleLevel), RoleReporting: new(RoleReporting), RoleTerms: new(RoleTerms), RoleText: new(RoleText)}
 }
 
 // RoleText is the text of a role's documents: its summary, lists, career
@@ -216,12 +262,25 @@ type RoleText struct {
 // an empty one), so that changing r's text leaves other roles as they are.
 // The copy's lists are still shared: replace a list rather than change its
 // items.
-func (r *Role) OwnText() {
-	t := RoleText{}
-	if r.RoleText != nil {
-		t = *r.RoleText
+func (r *Role) OwnText() { own(&r.RoleText) }
+
+// OwnLevel gives r a RoleLevel of its own, like OwnText.
+func (r *Role) OwnLevel() { own(&r.RoleLevel) }
+
+// OwnReporting gives r a RoleReporting of its own, like OwnText. The
+// copy's Chain is still shared: replace it rather than change its titles.
+func (r *Role) OwnReporting() { own(&r.RoleReporting) }
+
+// OwnTerms gives r a RoleTerms of its own, like OwnText.
+func (r *Role) OwnTerms() { own(&r.RoleTerms) }
+
+// own points *p at a copy of what it points at (or at a zero value).
+func own[T any](p **T) {
+	c := new(T)
+	if *p != nil {
+		*c = **p
 	}
-	r.RoleText = &t
+	*p = c
 }
 
 // Ladder is the career ladder as configured.

@@ -62,6 +62,8 @@ func (r *resolver) relate(m *Model) {
 			role.Chain = append(role.Chain, m.Roles[c].Title)
 		}
 		role.Chain = append(role.Chain, role.ExecutiveTitle)
+		// The reporting line is whole: shared from here on (see roles).
+		r.shareNow(&role.RoleReporting)
 	}
 }
 

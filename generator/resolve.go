@@ -481,14 +481,21 @@ func firstOf(vs ...string) string {
 
 func (r *resolver) roles() []Role {
 	out := make([]Role, 0, len(r.c.Roles))
-	// Each role's text is made on its own and then shared (shareText):
-	// roles of one template and level start with equal texts. The passes
-	// that change a role's text later (careerPath, roleTexts) take a copy
-	// of their own first (Role.OwnText) and share the result again.
+	// Each role's text, level and terms are made on their own and then
+	// shared (shareText, shareGroups): roles of one template and level
+	// start with equal texts, and many roles have one level or location.
+	// The passes that change a role's text or terms later (careerPath,
+	// roleTexts, checkRoles) take a copy of their own first (Role.OwnText,
+	// OwnTerms) and share the result again. A role's reporting line is its
+	// own until relate has made it whole and shares it: orgTree and relate
+	// write into it (each version shared would stay in the sharer's tables).
 	d := r.c.Defaults
 	for i, rc := range r.c.Roles {
 		p := fmt.Sprintf("roles[%d]", i)
-		role := Role{ID: rc.ID, Template: rc.Template, ReportsTo: rc.ReportsTo, Department: rc.Department, Focus: rc.Focus, Headcount: DefaultHeadcount, RoleText: new(RoleText)}
+		role := Role{ID: rc.ID, Template: rc.Template, Headcount: DefaultHeadcount,
+			RoleLevel:     &RoleLevel{Department: rc.Department, Focus: rc.Focus},
+			RoleReporting: &RoleReporting{ReportsTo: rc.ReportsTo},
+			RoleTerms:     new(RoleTerms), RoleText: new(RoleText)}
 		role.Line = r.c.roleLine(i)
 		base, ok := r.tmpl[rc.Template]
 		if !ok {
@@ -550,6 +557,7 @@ func (r *resolver) roles() []Role {
 			role.Salary = r.pay(b, "band")
 		}
 		r.shareText(&role)
+		r.shareGroups(&role)
 		out = append(out, role)
 		r.src = append(r.src, src)
 	}
@@ -565,6 +573,15 @@ func (r *resolver) shareText(role *Role) {
 	if role.RoleText != nil {
 		r.shareNow(&role.RoleText)
 	}
+}
+
+// shareGroups replaces the level and terms of role with equal, shared
+// copies, as shareText does its text (relate shares the reporting line). Nothing
+// changes a shared group: a pass that changes one calls Role.OwnLevel or
+// OwnTerms first.
+func (r *resolver) shareGroups(role *Role) {
+	r.shareNow(&role.RoleLevel)
+	r.shareNow(&role.RoleTerms)
 }
 
 // shareNow replaces what ptr points at (a field of a role) with an equal,

@@ -65,7 +65,8 @@ func FuzzRoleText(f *testing.F) {
 		m := *base
 		m.Roles = append([]generator.Role(nil), base.Roles...)
 		r := &m.Roles[0]
-		r.OwnText() // its text is shared with other roles
+		r.OwnText() // its text and department are shared with other roles
+		r.OwnLevel()
 		r.Title, r.Department, r.Summary = title, dept, summary
 		r.Responsibilities = append([]generator.Item{{Key: "fuzz", Area: "Fuzz", Text: resp}}, r.Responsibilities...)
 		r.KPIs = append([]generator.Item{{Key: "fuzz", Text: kpi}}, r.KPIs...)

@@ -117,9 +117,11 @@ func TestJDIdentificationRows(t *testing.T) {
 // pdfBareModel is a hand-built model with one role that has only a title
 // and a summary.
 func pdfBareModel() *generator.Model {
+	bare := generator.NewRole("bare", "Bare Role")
+	bare.Summary = "Does things."
 	return &generator.Model{
 		Company:  generator.Company{Name: "Acme"},
-		Roles:    []generator.Role{{ID: "bare", Title: "Bare Role", RoleText: &generator.RoleText{Summary: "Does things."}}},
+		Roles:    []generator.Role{bare},
 		Settings: generator.Settings{Paper: "a4", Date: pdfTestDate, Version: "test"},
 	}
 }
@@ -200,12 +202,14 @@ func TestJDResponsibilitiesGrouped(t *testing.T) {
 
 func TestJDDirectReports(t *testing.T) {
 	m := pdfBareModel()
-	boss := generator.Role{ID: "boss", Title: "Boss"}
+	boss := generator.NewRole("boss", "Boss")
 	for i := range 40 {
 		id := fmt.Sprintf("r%02d", i)
 		boss.DirectReports = append(boss.DirectReports, id)
 		boss.DirectReportHeadcount++
-		m.Roles = append(m.Roles, generator.Role{ID: id, Title: fmt.Sprintf("Shift Lead %02d", i), Headcount: 1})
+		r := generator.NewRole(id, fmt.Sprintf("Shift Lead %02d", i))
+		r.Headcount = 1
+		m.Roles = append(m.Roles, r)
 	}
 	got := pdfDirectReports(m, &boss)
 	want := "40 roles, 40 people, including Shift Lead 00; Shift Lead 01; Shift Lead 02; Shift Lead 03; Shift Lead 04 and 35 more roles"

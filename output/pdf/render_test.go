@@ -240,6 +240,7 @@ func TestPDFStressScripts(t *testing.T) {
 	m := pdfExampleModel(t, "a4")
 	r := pdfExampleRole(t, m, "coo")
 	r.OwnText()
+	r.OwnLevel() // its level and department are shared with other roles
 	r.Title = title
 	r.Department = "Łódź Ústí Ærø"
 	r.Summary = "Řídí provoz skladů. Διευθύνει τις λειτουργίες. Руководит операциями складов. " + r.Summary

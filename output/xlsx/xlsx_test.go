@@ -377,6 +377,8 @@ func TestXLSXFormulaInjection(t *testing.T) {
 	m := xlsxTestModel(t, "company")
 	evil := []string{`=HYPERLINK("http://example.invalid","x")`, "+1+1", "-2-2", "@SUM(A1:A2)", "=1+1"}
 	r := &m.Roles[0]
+	r.OwnLevel() // its department, focus and location are shared with other roles
+	r.OwnTerms()
 	r.Title = evil[0]
 	r.Department = evil[1]
 	r.Location = evil[2]
@@ -537,6 +539,7 @@ func xlsxLargeModel(t testing.TB, n, deep, wide int) *generator.Model {
 	m.Roles = make([]generator.Role, n)
 	for i := range m.Roles {
 		r := proto
+		r.OwnReporting() // each role gets its own manager
 		r.ID = fmt.Sprintf("role-%05d", i)
 		r.Title = fmt.Sprintf("Operations Manager %d", i)
 		r.DirectReports = nil
