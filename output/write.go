@@ -322,7 +322,7 @@ func (w *DirWriter) unchanged(name string, sum [sha256.Size]byte, data []byte) b
 // bytes then tell.
 func (w *DirWriter) lastLeft(name string, sum [sha256.Size]byte) bool {
 	want, ok := w.old[name]
-	return ok && want == sum && realParents(w.target, name)
+	return ok && want == sum && realParents(name, lstatIn(w.target))
 }
 
 // sameContent reports whether p is a regular file (not a link) holding
@@ -498,6 +498,21 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 		}
 	}
 	mkdirs := map[string]bool{}
+	// The folders on the way are looked up once each, not once per file
+	// in them: a first run of 1,000 roles put 4,000 files in two folders.
+	type dirStat struct {
+		st  fs.FileInfo
+		err error
+	}
+	dirs := map[string]dirStat{}
+	lstatDir := func(dir string) (fs.FileInfo, error) {
+		d, ok := dirs[dir]
+		if !ok {
+			d.st, d.err = lstatIn(target)(dir)
+			dirs[dir] = d
+		}
+		return d.st, d.err
+	}
 	for _, name := range sortedNames(files) {
 		if same[name] {
 			continue // in place already, exactly as the new generation has it
@@ -508,7 +523,7 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 		blocked := false
 		for i := 1; i < len(parts) && !blocked; i++ {
 			dir := strings.Join(parts[:i], "/")
-			st, err := os.Lstat(filepath.Join(target, filepath.FromSlash(dir)))
+			st, err := lstatDir(dir)
 			switch {
 			case errors.Is(err, fs.ErrNotExist) || aside[dir]:
 				if !mkdirs[dir] {
@@ -577,7 +592,7 @@ func plan(target string, old manifest, files map[string]string, same map[string]
 			continue
 		}
 		p := filepath.Join(target, filepath.FromSlash(name))
-		if !realParents(target, name) {
+		if !realParents(name, lstatDir) {
 			res.Kept = append(res.Kept, name)
 			continue
 		}
@@ -641,10 +656,21 @@ func setOf(names []string) map[string]bool {
 	return set
 }
 
-// realParents reports whether every folder above name is a real folder.
-func realParents(target, name string) bool {
+// lstatIn looks a folder up by its name in the output folder target.
+func lstatIn(target string) func(dir string) (fs.FileInfo, error) {
+	return func(dir string) (fs.FileInfo, error) {
+		return lstatFolder(filepath.Join(target, filepath.FromSlash(dir)))
+	}
+}
+
+// lstatFolder is os.Lstat for the folders above a file; tests count calls.
+var lstatFolder = os.Lstat
+
+// realParents reports whether every folder above name is a real folder;
+// lstat looks a folder up by its name in the output folder.
+func realParents(name string, lstat func(dir string) (fs.FileInfo, error)) bool {
 	for d := parentOf(name); d != ""; d = parentOf(d) {
-		st, err := os.Lstat(filepath.Join(target, filepath.FromSlash(d)))
+		st, err := lstat(d)
 		if err != nil || !st.IsDir() {
 			return false
 		}
