@@ -9,6 +9,7 @@ import (
 	"path"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jdgen/jdgen/generator"
 	"github.com/jdgen/jdgen/internal/fonts"
@@ -50,15 +51,6 @@ func JobDescriptionsStep(o Options) generator.Step {
 
 // pdfBuildFunc makes the document of one role.
 type pdfBuildFunc func(m *generator.Model, r *generator.Role) JDDocument
-
-// pdfResult is one finished document.
-type pdfResult struct {
-	i     int // role index
-	id    string
-	buf   *bytes.Buffer // the document; back to the step's buffers once emitted
-	pages int
-	err   error
-}
 
 // pdfNewBuffer is called when a step makes a new document buffer instead
 // of reusing one; tests count the calls.
@@ -112,103 +104,62 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan int)
-	// One finished document per worker can wait for emit, so a worker
-	// never stalls while a file is written; no more are ever held.
-	results := make(chan pdfResult, workers)
-	// The documents are rendered into buffers the step reuses once emitted
-	// (as File.Stream, which the sink writes or holds during emit): 10,000
-	// job descriptions and postings were 1.4 GB of new buffers, a fifth
-	// of everything a run allocated. At most one per worker is being
-	// rendered, workers wait in results and one is being emitted.
-	bufs := make(chan *bytes.Buffer, 2*workers+1)
-	getBuf := func() *bytes.Buffer {
-		select {
-		case b := <-bufs:
-			return b
-		default:
-			pdfNewBuffer()
-			return new(bytes.Buffer)
-		}
-	}
-	putBuf := func(b *bytes.Buffer) {
-		select {
-		case bufs <- b:
-		default:
-		}
-	}
-	go func() {
-		defer close(jobs)
-		for _, i := range roles {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
+	// Each worker takes the next role (an atomic index, no feeding
+	// goroutine), renders it into its own buffer while it holds a slot of
+	// the worker budget, and then emits it itself: no finished document is
+	// handed to another goroutine, which on two CPUs cost a thread wake-up
+	// per document. The buffer is reused for the worker's next document
+	// once emit is done with it (File.Stream), so the step holds at most
+	// one document per worker. emit is called under mu, one call at a time.
+	var (
+		next  atomic.Int64
+		mu    sync.Mutex // guards emit, first and long
+		first error
+		long  []pdfLong
+		wg    sync.WaitGroup
+	)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			r := newPDFRenderer(opts)
-			for i := range jobs {
-				if ctx.Err() != nil {
+			pdfNewBuffer()
+			buf := new(bytes.Buffer)
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(roles) || ctx.Err() != nil {
 					return
 				}
+				i := roles[k]
 				role := &m.Roles[i]
 				release, err := generator.Acquire(ctx)
 				if err != nil {
 					return
 				}
-				buf := getBuf()
+				buf.Reset()
 				pages, err := r.renderTo(build(m, role), buf)
 				release()
-				select {
-				case results <- pdfResult{i: i, id: role.ID, buf: buf, pages: pages, err: err}:
-				case <-ctx.Done():
+				if !pdfEmit(&mu, &first, cancel, func() error {
+					if err != nil {
+						return fmt.Errorf("role %s: %w", role.ID, err)
+					}
+					if budget != nil {
+						if b := budget(m, role); pages > b {
+							long = append(long, pdfLong{i, pages, b})
+						}
+					}
+					data := buf.Bytes()
+					return emit(generator.File{Name: path.Join(dir, role.ID+".pdf"), Stream: func(w io.Writer) error {
+						_, err := w.Write(data)
+						return err
+					}})
+				}) {
 					return
 				}
 			}
 		}()
 	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	// Only this goroutine calls emit. After the first error the rest are
-	// drained and dropped.
-	var (
-		first error
-		long  []pdfLong
-	)
-	for res := range results {
-		if first != nil {
-			continue
-		}
-		if res.err == nil && budget != nil {
-			if b := budget(m, &m.Roles[res.i]); res.pages > b {
-				long = append(long, pdfLong{res.i, res.pages, b})
-			}
-		}
-		if res.err != nil {
-			first = fmt.Errorf("role %s: %w", res.id, res.err)
-			cancel()
-			continue
-		}
-		data := res.buf.Bytes()
-		f := generator.File{Name: path.Join(dir, res.id+".pdf"), Stream: func(w io.Writer) error {
-			_, err := w.Write(data)
-			return err
-		}}
-		if err := emit(f); err != nil {
-			first = err
-			cancel()
-		}
-		putBuf(res.buf) // emit is done with it
-	}
+	wg.Wait()
 	if first != nil {
 		return first
 	}
@@ -216,6 +167,23 @@ func pdfRunStep(ctx context.Context, m *generator.Model, emit generator.Sink, o 
 		return err
 	}
 	return pdfReportLong(m, long, o.Warn)
+}
+
+// pdfEmit runs do under mu unless an earlier document failed (*first is
+// set); do's error becomes *first and cancels the step. It reports whether
+// the worker goes on.
+func pdfEmit(mu *sync.Mutex, first *error, cancel func(), do func() error) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	if *first != nil {
+		return false
+	}
+	if err := do(); err != nil {
+		*first = err
+		cancel()
+		return false
+	}
+	return true
 }
 
 // pdfModelFonts is the font set the model's documents are drawn with.
