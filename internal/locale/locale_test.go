@@ -76,6 +76,9 @@ func TestSpell(t *testing.T) {
 		// one-to-one meetings.
 		{"Lifts up to 25 lb (11 kg), or 4.5 lb (2 kg) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", "Lifts up to 11 kg (25 lb), or 2 kg (4.5 lb) often; 10 lb bags.", ""},
 		{"Holds one-on-one meetings.", "Holds one-to-one meetings.", "", "", ""},
+		// Year on year, and the recordable-injury measure by its British
+		// and Australian name.
+		{"Total recordable incident rate (TRIR) for the site, falling year over year; the total recordable incident rate (TRIR).", "Total recordable injury frequency rate (TRIFR) for the site, falling year on year; the total recordable injury frequency rate (TRIFR).", "", "Total recordable injury frequency rate (TRIFR) for the site, falling year on year; the total recordable injury frequency rate (TRIFR).", ""},
 	}
 	for _, c := range cases {
 		for l, want := range map[Locale]string{EnGB: c.gb, EnCA: c.ca, EnAU: c.au, EnUS: c.us} {

@@ -263,17 +263,37 @@ func Spell(l Locale, text string) string {
 var usWeight = regexp.MustCompile(`\b(\d+(?:\.\d+)?) lb \((\d+(?:\.\d+)?) kg\)`)
 
 // phrase rewrites what differs beyond single words, after spell: outside
-// the US weights are given in kilograms first ("11 kg (25 lb)"), and
-// British English holds "one-to-one" meetings.
+// the US weights are given in kilograms first ("11 kg (25 lb)"); British
+// English holds "one-to-one" meetings; and in Britain and Australia
+// figures change "year on year", and the safety measure of all
+// recordable injuries goes by its frequency-rate name, TRIFR, not by
+// TRIR, the name US OSHA record-keeping gives it.
 func phrase(l Locale, text string) string {
 	if strings.Contains(text, " lb (") {
 		text = usWeight.ReplaceAllString(text, "$2 kg ($1 lb)")
 	}
-	if l == EnGB && strings.Contains(text, "one-on-one") {
-		text = strings.ReplaceAll(text, "one-on-one", "one-to-one")
+	switch l {
+	case EnGB:
+		text = gbPhrases.Replace(text)
+	case EnAU:
+		text = auPhrases.Replace(text)
 	}
 	return text
 }
+
+// usPhrases are the US phrases British and Australian English put
+// otherwise, each followed by the British and Australian form.
+var usPhrases = []string{
+	"year over year", "year on year",
+	"Year over year", "Year on year",
+	"Total recordable incident rate (TRIR)", "Total recordable injury frequency rate (TRIFR)",
+	"total recordable incident rate (TRIR)", "total recordable injury frequency rate (TRIFR)",
+}
+
+var (
+	auPhrases = strings.NewReplacer(usPhrases...)
+	gbPhrases = strings.NewReplacer(append([]string{"one-on-one", "one-to-one"}, usPhrases...)...)
+)
 
 // spellKey is a cache key: the locale and the text.
 type spellKey struct {
